@@ -1,0 +1,33 @@
+package io.polyglot.domain.shared;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a caller asks of a paged list: how many items, and where the previous page ended.
+ */
+public record PageRequest(int limit, @Nullable Cursor cursor) {
+
+	/** Items per page when the caller names no limit. */
+	public static final int DEFAULT_LIMIT = 20;
+
+	/** The most items one page may hold. */
+	public static final int MAX_LIMIT = 100;
+
+	public PageRequest {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new ValidationException("limit", "must be between 1 and " + MAX_LIMIT);
+		}
+	}
+
+	/** The first page with the default size. */
+	public static PageRequest first() {
+		return new PageRequest(DEFAULT_LIMIT, null);
+	}
+
+	/** A page from optional query parameters, applying the default limit. */
+	public static PageRequest of(@Nullable Integer limit, @Nullable String cursor) {
+		return new PageRequest((limit != null) ? limit : DEFAULT_LIMIT,
+				(cursor != null && !cursor.isEmpty()) ? Cursor.of(cursor) : null);
+	}
+
+}
