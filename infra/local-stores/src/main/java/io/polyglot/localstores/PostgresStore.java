@@ -1,0 +1,183 @@
+package io.polyglot.localstores;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * PostgreSQL 17 from the zonky binaries on Maven Central: initdb on first start, then the
+ * same data directory on every start of the local run.
+ */
+public final class PostgresStore implements LocalStore {
+
+	/** Database the service uses; created on first start. */
+	public static final String DATABASE = "polyglot";
+
+	/** Superuser of the local cluster; loopback only, trust authentication. */
+	public static final String USER = "postgres";
+
+	private final StoreOptions options;
+
+	private @Nullable EmbeddedPostgres postgres;
+
+	private @Nullable NativeReaper reaper;
+
+	private String version = "PostgreSQL";
+
+	public PostgresStore(StoreOptions options) {
+		this.options = options;
+	}
+
+	@Override
+	public String name() {
+		return "postgres";
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.postgres != null) {
+			return;
+		}
+		Path data = this.options.dataDirectory().resolve("data");
+		Path log = this.options.logFile(name());
+		try {
+			Files.createDirectories(this.options.dataDirectory());
+			stopLeftoverServer(data);
+			EmbeddedPostgres started = EmbeddedPostgres.builder()
+				.setPort(this.options.port())
+				.setDataDirectory(data)
+				.setCleanDataDirectory(!this.options.persistent())
+				.setOverrideWorkingDirectory(this.options.dataDirectory().resolve("binaries").toFile())
+				.setServerConfig("listen_addresses", Ports.LOOPBACK)
+				.setServerConfig("max_connections", "100")
+				.setPGStartupWait(this.options.startTimeout())
+				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+				.setRegisterShutdownHook(true)
+				.start();
+			this.postgres = started;
+			this.reaper = NativeReaper.watch(postmasterPid(data).orElseThrow(), "INT");
+			createDatabaseAndReadVersion(started);
+		}
+		catch (IOException | SQLException | RuntimeException ex) {
+			stop();
+			throw new LocalStoreException(name(), String.valueOf(ex.getMessage()), LogTail.of(log, 30), ex);
+		}
+	}
+
+	private void createDatabaseAndReadVersion(EmbeddedPostgres started) throws SQLException {
+		try (Connection connection = started.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			try (ResultSet rs = statement.executeQuery("SHOW server_version")) {
+				rs.next();
+				this.version = "PostgreSQL " + rs.getString(1).split(" ")[0];
+			}
+			try (ResultSet rs = statement
+				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+				if (!rs.next()) {
+					statement.execute("CREATE DATABASE " + DATABASE);
+				}
+			}
+		}
+	}
+
+	/**
+	 * A previous run killed without its reaper (for example a power loss) leaves a
+	 * postmaster holding the data directory; stop it instead of failing with "lock file
+	 * exists".
+	 */
+	private static void stopLeftoverServer(Path data) {
+		OptionalLong pid = postmasterPid(data);
+		if (pid.isEmpty()) {
+			return;
+		}
+		ProcessHandle.of(pid.getAsLong())
+			.filter((process) -> process.info().command().orElse("").endsWith("postgres"))
+			.ifPresent((process) -> {
+				process.destroy();
+				process.onExit().join();
+			});
+	}
+
+	private static OptionalLong postmasterPid(Path data) {
+		Path pidFile = data.resolve("postmaster.pid");
+		try {
+			if (Files.isRegularFile(pidFile)) {
+				String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim();
+				return OptionalLong.of(Long.parseLong(first));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// unreadable or half-written pid file: treat as no running server
+		}
+		return OptionalLong.empty();
+	}
+
+	@Override
+	public synchronized void stop() {
+		EmbeddedPostgres running = this.postgres;
+		this.postgres = null;
+		if (running != null) {
+			OptionalLong postmaster = postmasterPid(this.options.dataDirectory().resolve("data"));
+			try {
+				running.close();
+				// pg_ctl returns when the server stops accepting work; wait for the
+				// process itself
+				if (postmaster.isPresent()) {
+					ProcessHandle.of(postmaster.getAsLong())
+						.ifPresent(
+								(process) -> process.onExit().completeOnTimeout(process, 30, TimeUnit.SECONDS).join());
+				}
+			}
+			catch (IOException ex) {
+				throw new LocalStoreException(name(), "did not stop cleanly: " + ex.getMessage(),
+						LogTail.of(this.options.logFile(name()), 20), ex);
+			}
+		}
+		if (this.reaper != null) {
+			this.reaper.release();
+			this.reaper = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.postgres != null;
+	}
+
+	@Override
+	public String host() {
+		return Ports.LOOPBACK;
+	}
+
+	@Override
+	public int port() {
+		return this.options.port();
+	}
+
+	/** JDBC URL of the service database. */
+	public String jdbcUrl() {
+		return "jdbc:postgresql://" + host() + ":" + port() + "/" + DATABASE;
+	}
+
+	@Override
+	public String implementation() {
+		return this.version;
+	}
+
+	@Override
+	public OptionalLong pid() {
+		return isRunning() ? postmasterPid(this.options.dataDirectory().resolve("data")) : OptionalLong.empty();
+	}
+
+}
