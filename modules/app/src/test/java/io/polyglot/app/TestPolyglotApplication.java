@@ -1,0 +1,57 @@
+package io.polyglot.app;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+import io.polyglot.localstores.LocalStoreException;
+import io.polyglot.localstores.LocalStores;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The local run ({@code ./mvnw ... spring-boot:test-run}): starts the five real stores on
+ * loopback with data under {@code .polyglot/}, then the service against them. Lives in
+ * the test sources so the store binaries never reach the production jar. Ctrl-C stops the
+ * service first, then the stores.
+ */
+public final class TestPolyglotApplication {
+
+	private TestPolyglotApplication() {
+	}
+
+	public static void main(String[] args) {
+		Path data = Path.of(".polyglot").toAbsolutePath();
+		System.out.println("Starting PostgreSQL, MongoDB (wire server), Redis, Cassandra and Neo4j; data in " + data);
+		LocalStores stores = LocalStores.forRun(data, Set.copyOf(LocalStores.ALL));
+		try {
+			stores.start();
+		}
+		catch (LocalStoreException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(1);
+		}
+		SpringApplication application = new SpringApplication(PolyglotApplication.class);
+		application.setAdditionalProfiles("local");
+		application.addInitializers((context) -> {
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("localStores", LocalStoresProperties.of(stores)));
+			// registered before any other bean, so it is closed after all of them
+			((GenericApplicationContext) context).registerBean("localStores", LocalStores.class, () -> stores);
+		});
+		application.addListeners((ApplicationListener<ApplicationReadyEvent>) (event) -> {
+			String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+			System.out.println();
+			System.out.println("Polyglot is up: http://localhost:" + port + "  (health: /actuator/health, API docs: "
+					+ "/swagger-ui.html)");
+			System.out.print(stores.describe());
+			System.out.println("Ctrl-C stops the service and the stores; data stays in " + data);
+		});
+		application.run(args);
+	}
+
+}
