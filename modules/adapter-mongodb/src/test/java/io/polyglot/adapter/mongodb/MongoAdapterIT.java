@@ -1,0 +1,48 @@
+package io.polyglot.adapter.mongodb;
+
+import io.polyglot.localstores.LocalStores;
+import io.polyglot.localstores.SharedTestStores;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The MongoDB adapter wired by Boot against a real local MongoDB: its health component
+ * reports what serves it.
+ */
+@SpringBootTest(classes = MongoAdapterIT.Config.class)
+class MongoAdapterIT {
+
+	@DynamicPropertySource
+	static void mongodb(DynamicPropertyRegistry registry) {
+		LocalStores stores = SharedTestStores.get("mongodb");
+		registry.add("spring.mongodb.uri", () -> stores.mongodb().connectionString() + "/polyglot");
+		registry.add("polyglot.mongodb.server-description", stores.mongodb()::implementation);
+	}
+
+	@Autowired
+	MongoHealthIndicator health;
+
+	@Test
+	void healthIsUpAndNamesTheServingImplementation() {
+		Health health = this.health.health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat((String) health.getDetails().get("implementation")).startsWith("mongo-java-server 1.47");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Config {
+
+	}
+
+}

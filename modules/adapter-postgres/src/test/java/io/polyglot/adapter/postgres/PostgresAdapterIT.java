@@ -1,0 +1,48 @@
+package io.polyglot.adapter.postgres;
+
+import io.polyglot.localstores.LocalStores;
+import io.polyglot.localstores.SharedTestStores;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The PostgreSQL adapter wired by Boot against a real local PostgreSQL: its health
+ * component reports what serves it.
+ */
+@SpringBootTest(classes = PostgresAdapterIT.Config.class)
+class PostgresAdapterIT {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		LocalStores stores = SharedTestStores.get("postgres");
+		registry.add("spring.datasource.url", stores.postgres()::jdbcUrl);
+		registry.add("spring.datasource.username", () -> "postgres");
+	}
+
+	@Autowired
+	PostgresHealthIndicator health;
+
+	@Test
+	void healthIsUpAndNamesTheServingImplementation() {
+		Health health = this.health.health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat((String) health.getDetails().get("implementation")).startsWith("PostgreSQL 17.");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Config {
+
+	}
+
+}

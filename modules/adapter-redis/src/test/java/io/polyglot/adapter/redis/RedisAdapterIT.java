@@ -1,0 +1,48 @@
+package io.polyglot.adapter.redis;
+
+import io.polyglot.localstores.LocalStores;
+import io.polyglot.localstores.SharedTestStores;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Redis adapter wired by Boot against a real local Redis: its health component
+ * reports what serves it.
+ */
+@SpringBootTest(classes = RedisAdapterIT.Config.class)
+class RedisAdapterIT {
+
+	@DynamicPropertySource
+	static void redis(DynamicPropertyRegistry registry) {
+		LocalStores stores = SharedTestStores.get("redis");
+		registry.add("spring.data.redis.host", stores.redis()::host);
+		registry.add("spring.data.redis.port", stores.redis()::port);
+	}
+
+	@Autowired
+	RedisHealthIndicator health;
+
+	@Test
+	void healthIsUpAndNamesTheServingImplementation() {
+		Health health = this.health.health(true);
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat((String) health.getDetails().get("implementation")).startsWith("Redis ");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Config {
+
+	}
+
+}
