@@ -85,7 +85,10 @@ public final class ForkedJvm {
 		if (!process.isAlive()) {
 			return true;
 		}
-		process.destroy();
+		// signal only: Process.destroy() would also close the child's stdin, and the
+		// watchdog
+		// would then log "parent process gone" on every ordinary stop
+		process.toHandle().destroy();
 		try {
 			if (process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
 				return true;

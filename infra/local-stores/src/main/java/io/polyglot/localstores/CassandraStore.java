@@ -1,0 +1,405 @@
+package io.polyglot.localstores;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import io.polyglot.localstores.fork.ForkedJvm;
+import io.polyglot.localstores.fork.NodeClasspath;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Apache Cassandra 5.0 from {@code cassandra-all} on Maven Central, run as a single node
+ * in a forked JDK 17 JVM whose configuration, data and log all live in the store's data
+ * directory.
+ */
+public final class CassandraStore implements LocalStore {
+
+	private static final Logger logger = LoggerFactory.getLogger(CassandraStore.class);
+
+	/** Data center of the single node, which drivers must name as their local one. */
+	public static final String DATACENTER = "datacenter1";
+
+	/**
+	 * System property (or environment variable below) setting the node's maximum heap.
+	 */
+	static final String HEAP_PROPERTY = "polyglot.cassandra.heap";
+
+	static final String HEAP_ENV = "POLYGLOT_CASSANDRA_HEAP";
+
+	private static final String DEFAULT_HEAP = "1g";
+
+	private static final long MIN_HEAP_BYTES = 512L * 1024 * 1024;
+
+	private static final String MAIN_CLASS = "org.apache.cassandra.service.CassandraDaemon";
+
+	/**
+	 * Shipped by the cassandra-node module; Cassandra's jar has no logging configuration.
+	 */
+	private static final String LOGBACK_RESOURCE = "polyglot-cassandra-logback.xml";
+
+	private static final String VERSION_RESOURCE = "org/apache/cassandra/config/version.properties";
+
+	/** Directories Cassandra writes, all below the data directory, named in the yaml. */
+	private static final List<String> STORAGE_DIRECTORIES = List.of("data", "commitlog", "saved_caches", "hints",
+			"cdc_raw");
+
+	/** A clean shutdown drains memtables; measured ~6 s, so this leaves ample room. */
+	private static final long STOP_GRACE_SECONDS = 30;
+
+	/**
+	 * What Cassandra's own {@code conf/jvm17-server.options} opens: without these it dies
+	 * at once ("unable to access required classes ... DirectBuffer.cleaner").
+	 */
+	private static final List<String> MODULE_FLAGS = List.of("--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+			"--add-exports=java.management.rmi/com.sun.jmx.remote.internal.rmi=ALL-UNNAMED",
+			"--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED", "--add-exports=java.rmi/sun.rmi.server=ALL-UNNAMED",
+			"--add-exports=java.sql/java.sql=ALL-UNNAMED", "--add-exports=java.base/java.lang.ref=ALL-UNNAMED",
+			"--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+			"--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+			"--add-exports=jdk.attach/sun.tools.attach=ALL-UNNAMED",
+			"--add-opens=java.base/java.lang.module=ALL-UNNAMED",
+			"--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED",
+			"--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+			"--add-opens=java.base/jdk.internal.reflect=ALL-UNNAMED",
+			"--add-opens=java.base/jdk.internal.math=ALL-UNNAMED",
+			"--add-opens=java.base/jdk.internal.module=ALL-UNNAMED",
+			"--add-opens=java.base/jdk.internal.util.jar=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+			"--add-opens=java.base/java.io=ALL-UNNAMED", "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+			"--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.util=ALL-UNNAMED",
+			"--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
+			"--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED");
+
+	private final StoreOptions options;
+
+	private final int storagePort;
+
+	private @Nullable Process process;
+
+	private volatile @Nullable String version;
+
+	/**
+	 * A node whose clients connect to {@code options.port()} (CQL native protocol) and
+	 * whose gossip listens on {@code storagePort}; both on loopback.
+	 */
+	public CassandraStore(StoreOptions options, int storagePort) {
+		if (storagePort < 1 || storagePort > 65535 || storagePort == options.port()) {
+			throw new IllegalArgumentException(
+					"storage port must be 1..65535 and differ from the native port, was " + storagePort);
+		}
+		this.options = options;
+		this.storagePort = storagePort;
+	}
+
+	@Override
+	public String name() {
+		return "cassandra";
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.process != null && this.process.isAlive()) {
+			return;
+		}
+		Path log = this.options.logFile(name());
+		Process started = null;
+		try {
+			// a leftover node would make this one die of a bind error buried in its log
+			for (int port : new int[] { this.options.port(), this.storagePort }) {
+				if (Ports.isListening(host(), port)) {
+					throw new LocalStoreException(name(), "port " + port + " on " + host() + " is already in use",
+							List.of());
+				}
+			}
+			List<Path> classpath = NodeClasspath.of("cassandra-node");
+			this.version = readVersion(classpath);
+			Path javaHome = JavaHomes.forCassandra();
+			Path yaml = prepareDirectories();
+			started = ForkedJvm.builder()
+				.javaHome(javaHome)
+				.jvmArgs(jvmArgs(yaml))
+				.classpath(classpath)
+				.mainClass(MAIN_CLASS)
+				.workingDirectory(this.options.dataDirectory())
+				.logFile(log)
+				.build()
+				.start();
+			this.process = started;
+			awaitNativeTransport(started, log);
+		}
+		catch (LocalStoreException ex) {
+			stopQuietly(started);
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			stopQuietly(started);
+			throw new LocalStoreException(name(), String.valueOf(ex.getMessage()), LogTail.of(log, 30), ex);
+		}
+	}
+
+	private void stopQuietly(@Nullable Process started) {
+		this.process = null;
+		if (started != null) {
+			ForkedJvm.stop(started, STOP_GRACE_SECONDS);
+		}
+	}
+
+	/**
+	 * Cassandra opens the native port as the last step of its start, so a connection
+	 * there means it accepts CQL.
+	 */
+	private void awaitNativeTransport(Process started, Path log) {
+		long deadline = System.nanoTime() + this.options.startTimeout().toNanos();
+		while (true) {
+			if (!started.isAlive()) {
+				throw new LocalStoreException(name(), "the Cassandra JVM exited with code " + started.exitValue(),
+						LogTail.of(log, 30));
+			}
+			if (Ports.isListening(host(), port())) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new LocalStoreException(name(),
+						"native port " + port() + " not open after " + this.options.startTimeout().toSeconds() + " s",
+						LogTail.of(log, 30));
+			}
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new LocalStoreException(name(), "interrupted while waiting for the native port",
+						LogTail.of(log, 30));
+			}
+		}
+	}
+
+	/**
+	 * Creates the directories and (re)writes the yaml: it is generated from the options
+	 * every time, so a changed port takes effect while the data directories stay the
+	 * same.
+	 */
+	private Path prepareDirectories() throws IOException {
+		Path root = this.options.dataDirectory().toAbsolutePath();
+		Files.createDirectories(root);
+		for (String directory : STORAGE_DIRECTORIES) {
+			Path path = root.resolve(directory);
+			if (!this.options.persistent()) {
+				// tests expect an empty node; only directories named here are removed
+				deleteRecursively(path);
+			}
+			Files.createDirectories(path);
+		}
+		Path yaml = root.resolve("cassandra.yaml");
+		Files.writeString(yaml, yaml(root), StandardCharsets.UTF_8);
+		return yaml;
+	}
+
+	/** The smallest configuration measured to work for one node on loopback. */
+	private String yaml(Path root) {
+		return """
+				# Generated by %s on every start: edits are lost.
+				cluster_name: polyglot-local
+				num_tokens: 16
+				allocate_tokens_for_local_replication_factor: 1
+				partitioner: org.apache.cassandra.dht.Murmur3Partitioner
+				endpoint_snitch: SimpleSnitch
+				seed_provider:
+				  - class_name: org.apache.cassandra.locator.SimpleSeedProvider
+				    parameters:
+				      - seeds: "%s:%d"
+				listen_address: %s
+				rpc_address: %s
+				storage_port: %d
+				native_transport_port: %d
+				start_native_transport: true
+				data_file_directories:
+				  - %s
+				commitlog_directory: %s
+				saved_caches_directory: %s
+				hints_directory: %s
+				cdc_raw_directory: %s
+				commitlog_sync: periodic
+				commitlog_sync_period: 10000ms
+				commitlog_segment_size: 32MiB
+				memtable_heap_space: 64MiB
+				memtable_offheap_space: 64MiB
+				concurrent_reads: 8
+				concurrent_writes: 8
+				""".formatted(getClass().getName(), host(), this.storagePort, host(), host(), this.storagePort,
+				this.options.port(), quoted(root.resolve("data")), quoted(root.resolve("commitlog")),
+				quoted(root.resolve("saved_caches")), quoted(root.resolve("hints")), quoted(root.resolve("cdc_raw")));
+	}
+
+	private static String quoted(Path path) {
+		// single-quoted YAML scalars only need their quotes doubled
+		return "'" + path.toString().replace("'", "''") + "'";
+	}
+
+	private List<String> jvmArgs(Path yaml) {
+		String maxHeap = heap();
+		List<String> args = new ArrayList<>();
+		args.add("-Xms" + (bytes(maxHeap) < MIN_HEAP_BYTES ? maxHeap : "512m"));
+		args.add("-Xmx" + maxHeap);
+		// after an OutOfMemoryError a node may hold half-applied writes: exit instead
+		args.add("-XX:+ExitOnOutOfMemoryError");
+		args.add("-Djava.net.preferIPv4Stack=true");
+		args.add("-Djdk.attach.allowAttachSelf=true");
+		args.add("-Dio.netty.tryReflectionSetAccessible=true");
+		args.addAll(MODULE_FLAGS);
+		args.add("-Dcassandra.config=" + yaml.toUri());
+		args.add("-Dlogback.configurationFile=" + LOGBACK_RESOURCE);
+		args.add("-Dcassandra.logdir=" + this.options.dataDirectory().toAbsolutePath());
+		args.add("-Dcassandra.storagedir=" + this.options.dataDirectory().toAbsolutePath());
+		// without it Cassandra closes stdout and stderr, and the log file loses them
+		args.add("-Dcassandra-foreground=yes");
+		// one node, nobody to gossip with: these cut a fresh start from ~38 s to ~6 s
+		args.add("-Dcassandra.ring_delay_ms=1000");
+		args.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
+		return args;
+	}
+
+	/** The maximum heap, e.g. {@code 1g} or {@code 768m}; 1 GB unless configured. */
+	static String heap() {
+		String configured = System.getProperty(HEAP_PROPERTY, System.getenv(HEAP_ENV));
+		if (configured == null || configured.isBlank()) {
+			return DEFAULT_HEAP;
+		}
+		String heap = configured.trim().toLowerCase(Locale.ROOT);
+		if (!heap.matches("\\d+[kmg]?")) {
+			throw new IllegalArgumentException(
+					HEAP_PROPERTY + " must be a JVM memory size such as 1g or 768m, was " + configured);
+		}
+		return heap;
+	}
+
+	static long bytes(String size) {
+		char unit = size.charAt(size.length() - 1);
+		long factor = switch (unit) {
+			case 'k' -> 1024L;
+			case 'm' -> 1024L * 1024;
+			case 'g' -> 1024L * 1024 * 1024;
+			default -> 1L;
+		};
+		String digits = Character.isDigit(unit) ? size : size.substring(0, size.length() - 1);
+		return Long.parseLong(digits) * factor;
+	}
+
+	/**
+	 * The version of the {@code cassandra-all} jar the node runs, as Cassandra itself
+	 * reports it (its {@code version.properties}), read without loading its classes here.
+	 */
+	private static String readVersion(List<Path> classpath) throws IOException {
+		for (Path entry : classpath) {
+			if (!entry.getFileName().toString().startsWith("cassandra-all") || !Files.isRegularFile(entry)) {
+				continue;
+			}
+			try (ZipFile jar = new ZipFile(entry.toFile())) {
+				ZipEntry properties = jar.getEntry(VERSION_RESOURCE);
+				if (properties != null) {
+					try (InputStream in = jar.getInputStream(properties)) {
+						Properties loaded = new Properties();
+						loaded.load(in);
+						String version = loaded.getProperty("CassandraVersion");
+						if (version != null) {
+							return version.trim();
+						}
+					}
+				}
+			}
+		}
+		throw new IllegalStateException("no cassandra-all jar with " + VERSION_RESOURCE + " on the node classpath");
+	}
+
+	private static void deleteRecursively(Path path) throws IOException {
+		if (!Files.exists(path)) {
+			return;
+		}
+		Files.walkFileTree(path, new SimpleFileVisitor<>() {
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+				Files.delete(file);
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException ex) throws IOException {
+				if (ex != null) {
+					throw ex;
+				}
+				Files.delete(dir);
+				return FileVisitResult.CONTINUE;
+			}
+
+		});
+	}
+
+	@Override
+	public synchronized void stop() {
+		Process running = this.process;
+		this.process = null;
+		if (running != null && !ForkedJvm.stop(running, STOP_GRACE_SECONDS)) {
+			// it is gone all the same; the next start replays the commit log
+			logger.warn("Cassandra (pid {}) did not stop within {} s of SIGTERM and was killed", running.pid(),
+					STOP_GRACE_SECONDS);
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	@Override
+	public String host() {
+		return Ports.LOOPBACK;
+	}
+
+	@Override
+	public int port() {
+		return this.options.port();
+	}
+
+	/** The gossip port of the node. */
+	public int storagePort() {
+		return this.storagePort;
+	}
+
+	@Override
+	public String implementation() {
+		String known = this.version;
+		if (known == null) {
+			try {
+				known = readVersion(NodeClasspath.of("cassandra-node"));
+				this.version = known;
+			}
+			catch (IOException | IllegalStateException ex) {
+				// asked before a start on a machine without the node's jars
+				return "Apache Cassandra";
+			}
+		}
+		return "Apache Cassandra " + known;
+	}
+
+	@Override
+	public synchronized OptionalLong pid() {
+		Process running = this.process;
+		return (running != null && running.isAlive()) ? OptionalLong.of(running.pid()) : OptionalLong.empty();
+	}
+
+}
