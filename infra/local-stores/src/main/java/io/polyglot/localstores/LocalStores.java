@@ -102,6 +102,17 @@ public final class LocalStores implements AutoCloseable {
 	 * and the first failure is thrown, naming its store.
 	 */
 	public LocalStores start() {
+		for (LocalStore store : this.stores.values()) {
+			if (!store.isRunning() && Ports.isListening(store.host(), store.port())) {
+				// most likely another run of this service: never take over or kill its
+				// stores
+				throw new LocalStoreException(store.name(),
+						"port " + store.port() + " on " + store.host() + " is already in use (is another Polyglot run "
+								+ "still up?); stop it, or move this store with POLYGLOT_"
+								+ store.name().toUpperCase(Locale.ROOT) + "_PORT",
+						List.of());
+			}
+		}
 		List<CompletableFuture<Void>> starts = new ArrayList<>();
 		for (LocalStore store : this.stores.values()) {
 			starts.add(CompletableFuture.runAsync(store::start));

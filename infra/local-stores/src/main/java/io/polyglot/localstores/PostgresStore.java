@@ -103,10 +103,27 @@ public final class PostgresStore implements LocalStore {
 		}
 		ProcessHandle.of(pid.getAsLong())
 			.filter((process) -> process.info().command().orElse("").endsWith("postgres"))
-			.ifPresent((process) -> {
-				process.destroy();
-				process.onExit().join();
-			});
+			.ifPresent(PostgresStore::fastShutdown);
+	}
+
+	/**
+	 * SIGINT is PostgreSQL's fast shutdown (SIGTERM would wait for clients that may never
+	 * leave); Java can only send SIGTERM/SIGKILL itself, hence {@code kill}.
+	 */
+	private static void fastShutdown(ProcessHandle postmaster) {
+		try {
+			new ProcessBuilder("kill", "-s", "INT", String.valueOf(postmaster.pid())).start()
+				.waitFor(5, TimeUnit.SECONDS);
+			if (postmaster.onExit().completeOnTimeout(null, 30, TimeUnit.SECONDS).join() == null) {
+				postmaster.destroyForcibly();
+			}
+		}
+		catch (IOException ex) {
+			postmaster.destroyForcibly();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static OptionalLong postmasterPid(Path data) {
