@@ -366,11 +366,6 @@ public final class CassandraStore implements LocalStore {
 	}
 
 	@Override
-	public String host() {
-		return Ports.LOOPBACK;
-	}
-
-	@Override
 	public int port() {
 		return this.options.port();
 	}

@@ -31,8 +31,12 @@ public interface LocalStore extends AutoCloseable {
 	 */
 	boolean isRunning();
 
-	/** Loopback host the store listens on. */
-	String host();
+	/**
+	 * Loopback host the store listens on: every local store binds there and nowhere else.
+	 */
+	default String host() {
+		return Ports.LOOPBACK;
+	}
 
 	/** The port clients connect to. */
 	int port();

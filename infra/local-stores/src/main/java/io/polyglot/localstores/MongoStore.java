@@ -105,11 +105,6 @@ public final class MongoStore implements LocalStore {
 	}
 
 	@Override
-	public String host() {
-		return Ports.LOOPBACK;
-	}
-
-	@Override
 	public int port() {
 		return this.options.port();
 	}

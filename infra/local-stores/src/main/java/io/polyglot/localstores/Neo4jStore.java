@@ -209,11 +209,6 @@ public final class Neo4jStore implements LocalStore {
 	}
 
 	@Override
-	public String host() {
-		return Ports.LOOPBACK;
-	}
-
-	@Override
 	public int port() {
 		return this.options.port();
 	}

@@ -173,11 +173,6 @@ public final class PostgresStore implements LocalStore {
 	}
 
 	@Override
-	public String host() {
-		return Ports.LOOPBACK;
-	}
-
-	@Override
 	public int port() {
 		return this.options.port();
 	}

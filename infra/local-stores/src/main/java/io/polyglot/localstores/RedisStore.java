@@ -162,11 +162,6 @@ public final class RedisStore implements LocalStore {
 	}
 
 	@Override
-	public String host() {
-		return Ports.LOOPBACK;
-	}
-
-	@Override
 	public int port() {
 		return this.options.port();
 	}
