@@ -1,0 +1,95 @@
+package io.polyglot.adapter.redis;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.polyglot.domain.session.LoginThrottle;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Login failure counters in Redis: one counter per key under
+ * {@code polyglot:login-failures:<SHA-256 of the key>}, which Redis deletes when its
+ * window ends.
+ * <p>
+ * The raw key (a username, a client address) is user input; hashing it gives every key
+ * the same harmless shape, so no input can name, or collide with, another key.
+ */
+class RedisLoginThrottle implements LoginThrottle {
+
+	static final String PREFIX = "polyglot:login-failures:";
+
+	// KEYS: counter. ARGV: window ms. The window starts with the first failure and later
+	// failures do not extend it; a counter found without a TTL gets one, so no counter
+	// can block forever.
+	private static final RedisScript<Long> RECORD_FAILURE = RedisScript.of("""
+			local failures = redis.call('INCR', KEYS[1])
+			if failures == 1 or redis.call('PTTL', KEYS[1]) < 0 then
+				redis.call('PEXPIRE', KEYS[1], ARGV[1])
+			end
+			return failures
+			""", Long.class);
+
+	// KEYS: counter. ARGV: max failures. Answers the remaining block in ms, 0 when none.
+	private static final RedisScript<Long> BLOCKED_FOR = RedisScript.of("""
+			local failures = tonumber(redis.call('GET', KEYS[1]) or '0')
+			if failures < tonumber(ARGV[1]) then
+				return 0
+			end
+			local remaining = redis.call('PTTL', KEYS[1])
+			if remaining < 0 then
+				return 0
+			end
+			return remaining
+			""", Long.class);
+
+	private final StringRedisTemplate redis;
+
+	RedisLoginThrottle(StringRedisTemplate redis) {
+		this.redis = Objects.requireNonNull(redis, "redis");
+	}
+
+	@Override
+	public Optional<Duration> blockedFor(String key, int maxFailures) {
+		if (maxFailures < 1) {
+			throw new IllegalArgumentException("maxFailures must be at least 1");
+		}
+		Long remaining = RedisCalls
+			.call(() -> this.redis.execute(BLOCKED_FOR, List.of(counterKey(key)), Integer.toString(maxFailures)));
+		return (remaining != null && remaining > 0) ? Optional.of(Duration.ofMillis(remaining)) : Optional.empty();
+	}
+
+	@Override
+	public void recordFailure(String key, Duration window) {
+		Objects.requireNonNull(window, "window");
+		if (window.isNegative() || window.isZero()) {
+			throw new IllegalArgumentException("window must be positive");
+		}
+		RedisCalls
+			.call(() -> this.redis.execute(RECORD_FAILURE, List.of(counterKey(key)), Long.toString(window.toMillis())));
+	}
+
+	@Override
+	public void reset(String key) {
+		RedisCalls.call(() -> this.redis.delete(counterKey(key)));
+	}
+
+	static String counterKey(String key) {
+		Objects.requireNonNull(key, "key");
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM has SHA-256", ex);
+		}
+	}
+
+}
