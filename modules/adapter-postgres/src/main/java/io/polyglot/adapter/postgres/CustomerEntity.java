@@ -15,54 +15,96 @@ import io.polyglot.domain.shared.CustomerId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import org.jspecify.annotations.Nullable;
 
-/** Row of {@code customers}; mapped to {@link Customer} at the adapter edge. */
+import org.springframework.data.domain.Persistable;
+
+/**
+ * A row of {@code customers}; mapped to and from the domain's {@link Customer} here so
+ * that no JPA type leaves the adapter.
+ */
 @Entity
 @Table(name = "customers")
-class CustomerEntity {
+class CustomerEntity implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
 
-	@Column(nullable = false, length = 32)
+	@Column(name = "username", length = 32, nullable = false)
 	private String username;
 
-	@Column(nullable = false, length = 254)
+	@Column(name = "email", length = 254, nullable = false)
 	private String email;
 
-	@Column(name = "password_hash", nullable = false)
+	@Column(name = "password_hash", length = 255, nullable = false)
 	private String passwordHash;
 
-	@Column(nullable = false, length = 64)
+	@Column(name = "roles", length = 64, nullable = false)
 	private String roles;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	// the id is assigned by the domain, so Spring Data cannot tell a new row from the id;
+	// without this flag save() would merge (an extra SELECT) instead of persist
+	@Transient
+	private boolean isNew;
+
 	protected CustomerEntity() {
 		// for JPA
 	}
 
-	static CustomerEntity of(Customer customer) {
-		CustomerEntity entity = new CustomerEntity();
-		entity.id = customer.id().value();
-		entity.username = customer.username().value();
-		entity.email = customer.email().value();
-		entity.passwordHash = customer.passwordHash();
-		entity.roles = customer.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
-		entity.createdAt = customer.createdAt();
-		return entity;
+	private CustomerEntity(Customer customer) {
+		this.id = customer.id().value();
+		this.username = customer.username().value();
+		this.email = customer.email().value();
+		this.passwordHash = customer.passwordHash();
+		this.roles = writeRoles(customer.roles());
+		this.createdAt = customer.createdAt();
+		this.isNew = true;
+	}
+
+	static CustomerEntity from(Customer customer) {
+		return new CustomerEntity(customer);
 	}
 
 	Customer toDomain() {
-		Set<Role> parsedRoles = EnumSet.noneOf(Role.class);
-		Arrays.stream(this.roles.split(","))
-			.filter((role) -> !role.isBlank())
-			.map(Role::valueOf)
-			.forEach(parsedRoles::add);
 		return new Customer(new CustomerId(this.id), new Username(this.username), new Email(this.email),
-				this.passwordHash, parsedRoles, this.createdAt);
+				this.passwordHash, readRoles(this.roles), this.createdAt);
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markStored() {
+		this.isNew = false;
+	}
+
+	/** Canonical form, in the enum's order, so equal role sets are stored alike. */
+	static String writeRoles(Set<Role> roles) {
+		return roles.stream().sorted().map(Role::name).collect(Collectors.joining(","));
+	}
+
+	static Set<Role> readRoles(@Nullable String roles) {
+		if (roles == null || roles.isEmpty()) {
+			return Set.of();
+		}
+		Set<Role> parsed = EnumSet.noneOf(Role.class);
+		Arrays.stream(roles.split(",")).map(Role::valueOf).forEach(parsed::add);
+		return parsed;
 	}
 
 }

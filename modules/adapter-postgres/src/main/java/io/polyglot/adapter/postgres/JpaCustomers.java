@@ -7,65 +7,85 @@ import io.polyglot.domain.account.Customers;
 import io.polyglot.domain.account.Username;
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.CustomerId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link Customers} in PostgreSQL: a customer and its wallet are written in one
- * transaction.
+ * The customers of record in PostgreSQL, each registered together with its wallet
+ * account; uniqueness of username and e-mail is decided by the database, not by a
+ * check-then-insert.
  */
-class JpaCustomers implements Customers {
+final class JpaCustomers implements Customers {
+
+	/** Unique index on {@code lower(username)} (see V1__customers_and_accounts.sql). */
+	static final String USERNAME_KEY = "customers_username_key";
+
+	/** Unique index on {@code lower(email)} (see V1__customers_and_accounts.sql). */
+	static final String EMAIL_KEY = "customers_email_key";
 
 	private final CustomerRepository customers;
 
 	private final AccountRepository accounts;
 
-	JpaCustomers(CustomerRepository customers, AccountRepository accounts) {
+	private final TransactionTemplate callersTransaction;
+
+	JpaCustomers(CustomerRepository customers, AccountRepository accounts,
+			PlatformTransactionManager transactionManager) {
 		this.customers = customers;
 		this.accounts = accounts;
+		this.callersTransaction = new TransactionTemplate(transactionManager);
+		// the port promises "in the current transaction": opening one here would let the
+		// customer commit without whatever else the use case writes with it
+		this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
 	}
 
 	@Override
-	@Transactional(propagation = Propagation.MANDATORY)
 	public void register(Customer customer, String currency) {
 		try {
-			// flush now so a duplicate surfaces here, as a conflict, not at commit time
-			this.customers.saveAndFlush(CustomerEntity.of(customer));
+			PostgresCalls.call(() -> this.callersTransaction.execute((status) -> {
+				this.customers.save(CustomerEntity.from(customer));
+				this.accounts.save(AccountEntity.openFor(customer.id(), currency, customer.createdAt()));
+				// without the flush a duplicate would only fail at commit, outside this
+				// call, as an untranslated exception
+				this.accounts.flush();
+				return customer;
+			}));
 		}
 		catch (DataIntegrityViolationException ex) {
-			throw conflict(ex);
+			ConflictException conflict = conflictFor(ex);
+			throw (conflict != null) ? conflict : ex;
 		}
-		this.accounts.saveAndFlush(AccountEntity.openFor(customer.id().value(), currency, customer.createdAt()));
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public Optional<Customer> byId(CustomerId id) {
-		return this.customers.findById(id.value()).map(CustomerEntity::toDomain);
+		return PostgresCalls.call(() -> this.customers.findById(id.value())).map(CustomerEntity::toDomain);
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public Optional<Customer> byUsername(Username username) {
-		return this.customers.findByNormalizedUsername(username.normalized()).map(CustomerEntity::toDomain);
+		return PostgresCalls.call(() -> this.customers.findByNormalizedUsername(username.normalized()))
+			.map(CustomerEntity::toDomain);
 	}
 
 	/**
-	 * Names the taken field from the violated unique index. Two concurrent registrations
-	 * of the same name meet on that index: the second waits for the first to commit, then
-	 * fails here with SQLSTATE 23505.
+	 * The conflict a unique violation stands for, told apart by the violated index's name
+	 * as the server reports it (a field of the error, not its text, which follows
+	 * lc_messages); null for any other integrity violation, which stays as it is.
 	 */
-	private static RuntimeException conflict(DataIntegrityViolationException ex) {
+	static @Nullable ConflictException conflictFor(DataIntegrityViolationException ex) {
 		String constraint = ConstraintNames.violated(ex);
-		if ("customers_username_key".equals(constraint)) {
+		if (USERNAME_KEY.equals(constraint)) {
 			return new ConflictException("username is taken");
 		}
-		if ("customers_email_key".equals(constraint)) {
+		if (EMAIL_KEY.equals(constraint)) {
 			return new ConflictException("email is taken");
 		}
-		return ex;
+		return null;
 	}
 
 }

@@ -6,22 +6,26 @@ import io.polyglot.domain.account.Customers;
 import io.polyglot.domain.shared.Transactions;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires the PostgreSQL adapter: customers, the transaction port and the health component.
- * Repositories and entities are scanned in this package only, so the other Spring Data
- * modules never claim them.
+ * Wires the PostgreSQL adapter: its health component, the transaction boundary and the
+ * customers of record, over Boot's DataSource, JPA and Flyway auto-configuration.
+ * <p>
+ * Entities and repositories are looked up in this adapter's package only, never in the
+ * application's: with several Spring Data modules on the classpath each adapter names its
+ * own repositories. Ordered before Boot's JPA repositories auto-configuration so that it
+ * backs off instead of registering the same repositories a second time.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
-@EnableJpaRepositories(basePackageClasses = PostgresAdapterAutoConfiguration.class)
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		beforeName = "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration")
 @EntityScan(basePackageClasses = PostgresAdapterAutoConfiguration.class)
+@EnableJpaRepositories(basePackageClasses = PostgresAdapterAutoConfiguration.class)
 class PostgresAdapterAutoConfiguration {
 
 	@Bean
@@ -30,13 +34,16 @@ class PostgresAdapterAutoConfiguration {
 	}
 
 	@Bean
-	Transactions transactions(PlatformTransactionManager transactionManager) {
-		return new PostgresTransactions(new TransactionTemplate(transactionManager));
+	@ConditionalOnMissingBean(Transactions.class)
+	PostgresTransactions postgresTransactions(PlatformTransactionManager transactionManager) {
+		return new PostgresTransactions(transactionManager);
 	}
 
 	@Bean
-	Customers customers(CustomerRepository customers, AccountRepository accounts) {
-		return new JpaCustomers(customers, accounts);
+	@ConditionalOnMissingBean(Customers.class)
+	JpaCustomers jpaCustomers(CustomerRepository customerRepository, AccountRepository accountRepository,
+			PlatformTransactionManager transactionManager) {
+		return new JpaCustomers(customerRepository, accountRepository, transactionManager);
 	}
 
 }

@@ -4,20 +4,28 @@ import java.util.function.Supplier;
 
 import io.polyglot.domain.shared.Transactions;
 
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The {@link Transactions} port over PostgreSQL: one database transaction per call. */
-class PostgresTransactions implements Transactions {
+/**
+ * The domain's transaction boundary as a PostgreSQL transaction: everything the work
+ * writes through this adapter commits or rolls back together.
+ */
+final class PostgresTransactions implements Transactions {
 
 	private final TransactionTemplate template;
 
-	PostgresTransactions(TransactionTemplate template) {
-		this.template = template;
+	PostgresTransactions(PlatformTransactionManager transactionManager) {
+		// REQUIRED: a use case called from inside another one joins the outer transaction
+		this.template = new TransactionTemplate(transactionManager);
 	}
 
 	@Override
 	public <T> T inTransaction(Supplier<T> work) {
-		return this.template.execute((status) -> work.get());
+		// the template rolls back on any exception from the work and rethrows it as it
+		// is,
+		// so domain exceptions reach the caller unchanged
+		return PostgresCalls.call(() -> this.template.execute((status) -> work.get()));
 	}
 
 }
