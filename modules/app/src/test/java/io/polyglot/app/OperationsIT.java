@@ -74,11 +74,13 @@ class OperationsIT {
 
 	@Test
 	void unknownPathIsProblemJson() {
+		// security answers before routing: an anonymous caller learns nothing about which
+		// API paths exist (a signed-in caller gets 404, see CustomersAndSessionsIT)
 		this.http.get()
 			.uri("/api/v1/no-such-thing")
 			.exchange()
 			.expectStatus()
-			.isNotFound()
+			.isUnauthorized()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 	}

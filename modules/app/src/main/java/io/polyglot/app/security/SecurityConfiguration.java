@@ -1,0 +1,58 @@
+package io.polyglot.app.security;
+
+import io.polyglot.app.problem.ProblemWriter;
+import io.polyglot.domain.session.AuthenticateSession;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * The stateless filter chain: bearer session tokens only, public paths listed, every
+ * other path needs a signed-in caller.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticateSession authenticateSession, ProblemWriter problems)
+			throws Exception {
+		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
+		// built here rather than declared as a bean, so Boot does not also register it as
+		// a
+		// plain servlet filter that would run outside the security chain
+		BearerTokenFilter bearerTokens = new BearerTokenFilter(authenticateSession, entryPoint, problems);
+		http
+			// no cookies and no server-side HTTP session: a request proves itself with
+			// its
+			// bearer token, so there is nothing for CSRF to ride on
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable())
+			.logout((logout) -> logout.disable())
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
+			.addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests
+				// the error page renders a failure that was already authorized or refused
+				.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/v1/customers", "/api/v1/sessions")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/api/v1/categories/**", "/api/v1/products/**")
+				.permitAll()
+				.requestMatchers("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated());
+		return http.build();
+	}
+
+}

@@ -1,0 +1,166 @@
+package io.polyglot.domain.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.polyglot.domain.account.Customer;
+import io.polyglot.domain.account.Customers;
+import io.polyglot.domain.account.Password;
+import io.polyglot.domain.account.PasswordHasher;
+import io.polyglot.domain.account.Username;
+import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.InvalidCredentialsException;
+import io.polyglot.domain.shared.TooManyAttemptsException;
+import io.polyglot.domain.shared.ValidationException;
+import io.polyglot.domain.shared.ValidationException.FieldError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Logs a customer in: checks the login rate limits, verifies the password and opens a
+ * session whose bearer token is returned exactly once.
+ */
+public final class StartSession {
+
+	/**
+	 * Hashed once at start with the real hasher, so checking a password against it costs
+	 * the same as checking a real customer's.
+	 */
+	private static final String DUMMY_PASSWORD = "not-a-password-of-anyone";
+
+	private final Customers customers;
+
+	private final PasswordHasher hasher;
+
+	private final Sessions sessions;
+
+	private final LoginThrottle throttle;
+
+	private final SessionPolicy policy;
+
+	private final Clock clock;
+
+	private final String dummyHash;
+
+	public StartSession(Customers customers, PasswordHasher hasher, Sessions sessions, LoginThrottle throttle,
+			SessionPolicy policy, Clock clock) {
+		this.customers = Objects.requireNonNull(customers, "customers");
+		this.hasher = Objects.requireNonNull(hasher, "hasher");
+		this.sessions = Objects.requireNonNull(sessions, "sessions");
+		this.throttle = Objects.requireNonNull(throttle, "throttle");
+		this.policy = Objects.requireNonNull(policy, "policy");
+		this.clock = Objects.requireNonNull(clock, "clock");
+		this.dummyHash = hasher.hash(new Password(DUMMY_PASSWORD));
+	}
+
+	/**
+	 * Starts a session for the username and password presented from the client address.
+	 * @throws ValidationException when a field is missing or cannot be a credential at
+	 * all
+	 * @throws TooManyAttemptsException while the username or the address is blocked, even
+	 * for the right password
+	 * @throws InvalidCredentialsException for an unknown username or a wrong password,
+	 * alike
+	 */
+	public StartedSession start(@Nullable String username, @Nullable String password, String clientAddress) {
+		Objects.requireNonNull(clientAddress, "clientAddress");
+		List<FieldError> errors = new ArrayList<>();
+		Username name = parseUsername(username, errors);
+		String clearText = checkPasswordShape(password, errors);
+		if (name == null || clearText == null) {
+			throw new ValidationException(errors);
+		}
+		String usernameKey = "user:" + name.normalized();
+		String addressKey = "address:" + clientAddress;
+		refuseWhileBlocked(usernameKey, addressKey);
+
+		Optional<Customer> customer = this.customers.byUsername(name);
+		// an unknown username is checked against the dummy hash, so it takes as long as a
+		// wrong password and the timing does not reveal which usernames exist
+		String hash = customer.map(Customer::passwordHash).orElse(this.dummyHash);
+		boolean matches = this.hasher.matches(clearText, hash);
+		if (customer.isEmpty() || !matches) {
+			this.throttle.recordFailure(usernameKey, this.policy.failureWindow());
+			this.throttle.recordFailure(addressKey, this.policy.failureWindow());
+			throw new InvalidCredentialsException();
+		}
+		// only the username's counter is forgiven: resetting the address's too would let
+		// an attacker clear it by logging into an account of their own between guesses
+		this.throttle.reset(usernameKey);
+		return open(customer.get());
+	}
+
+	private StartedSession open(Customer customer) {
+		Instant now = this.clock.now();
+		Session session = new Session(UUID.randomUUID().toString(), customer.id(), customer.roles(), now, now,
+				now.plus(this.policy.absoluteLifetime()));
+		SessionToken token = SessionToken.generate();
+		this.sessions.create(token.hash(), session, this.policy.idleTimeout());
+		Instant idleExpiry = now.plus(this.policy.idleTimeout());
+		Instant expiresAt = idleExpiry.isBefore(session.absoluteExpiry()) ? idleExpiry : session.absoluteExpiry();
+		return new StartedSession(token, session, expiresAt);
+	}
+
+	private void refuseWhileBlocked(String usernameKey, String addressKey) {
+		Optional<Duration> username = this.throttle.blockedFor(usernameKey, this.policy.maxFailuresPerUsername());
+		Optional<Duration> address = this.throttle.blockedFor(addressKey, this.policy.maxFailuresPerAddress());
+		if (username.isPresent() || address.isPresent()) {
+			Duration wait = Duration.ZERO;
+			for (Optional<Duration> blocked : List.of(username, address)) {
+				if (blocked.isPresent() && blocked.get().compareTo(wait) > 0) {
+					wait = blocked.get();
+				}
+			}
+			throw new TooManyAttemptsException(wait);
+		}
+	}
+
+	private static @Nullable Username parseUsername(@Nullable String username, List<FieldError> errors) {
+		if (username == null) {
+			errors.add(new FieldError("username", "is required"));
+			return null;
+		}
+		try {
+			return new Username(username);
+		}
+		catch (ValidationException ex) {
+			errors.addAll(ex.errors());
+			return null;
+		}
+	}
+
+	/**
+	 * Only the shape every stored password must have; the registration rules are not
+	 * re-applied, so tightening them later does not lock anyone out.
+	 */
+	private static @Nullable String checkPasswordShape(@Nullable String password, List<FieldError> errors) {
+		if (password == null || password.isEmpty()) {
+			errors.add(new FieldError("password", "is required"));
+			return null;
+		}
+		if (password.length() > Password.MAX_LENGTH) {
+			errors.add(new FieldError("password", "must be at most " + Password.MAX_LENGTH + " characters"));
+			return null;
+		}
+		return password;
+	}
+
+	/**
+	 * A session just opened: the token (only ever handed out here), the session, and when
+	 * it ends if left unused.
+	 */
+	public record StartedSession(SessionToken token, Session session, Instant expiresAt) {
+
+		public StartedSession {
+			Objects.requireNonNull(token, "token");
+			Objects.requireNonNull(session, "session");
+			Objects.requireNonNull(expiresAt, "expiresAt");
+		}
+
+	}
+
+}

@@ -1,0 +1,166 @@
+package io.polyglot.domain.session;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.polyglot.domain.account.Customer;
+import io.polyglot.domain.account.RegisterCustomer;
+import io.polyglot.domain.shared.InvalidCredentialsException;
+import io.polyglot.domain.shared.TooManyAttemptsException;
+import io.polyglot.domain.shared.ValidationException;
+import io.polyglot.domain.support.DirectTransactions;
+import io.polyglot.domain.support.FakePasswordHasher;
+import io.polyglot.domain.support.InMemoryCustomers;
+import io.polyglot.domain.support.InMemoryLoginThrottle;
+import io.polyglot.domain.support.InMemorySessions;
+import io.polyglot.domain.support.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class StartSessionTest {
+
+	private static final String ADDRESS = "192.0.2.10";
+
+	private static final SessionPolicy POLICY = new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12), 3, 5,
+			Duration.ofMinutes(15));
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T10:00:00Z"));
+
+	private final InMemoryCustomers customers = new InMemoryCustomers();
+
+	private final FakePasswordHasher hasher = new FakePasswordHasher();
+
+	private final InMemorySessions sessions = new InMemorySessions();
+
+	private final InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(this.clock);
+
+	private StartSession startSession;
+
+	private Customer ada;
+
+	@BeforeEach
+	void registerAda() {
+		this.ada = new RegisterCustomer(this.customers, this.hasher, new DirectTransactions(), this.clock, "EUR")
+			.register("ada", "ada@example.com", "correct horse");
+		this.startSession = new StartSession(this.customers, this.hasher, this.sessions, this.throttle, POLICY,
+				this.clock);
+		this.hasher.comparedHashes().clear();
+	}
+
+	@Test
+	void opensASessionStoredOnlyUnderTheTokenHash() {
+		StartSession.StartedSession started = this.startSession.start("ada", "correct horse", ADDRESS);
+
+		Instant now = this.clock.now();
+		assertThat(started.expiresAt()).isEqualTo(now.plus(POLICY.idleTimeout()));
+		Session session = started.session();
+		assertThat(session.customerId()).isEqualTo(this.ada.id());
+		assertThat(session.roles()).isEqualTo(this.ada.roles());
+		assertThat(session.createdAt()).isEqualTo(now);
+		assertThat(session.lastSeenAt()).isEqualTo(now);
+		assertThat(session.absoluteExpiry()).isEqualTo(now.plus(POLICY.absoluteLifetime()));
+		assertThat(session.id()).isNotEqualTo(started.token().value()).isNotEqualTo(started.token().hash());
+		assertThat(this.sessions.stored()).containsOnlyKeys(started.token().hash());
+	}
+
+	@Test
+	void usernamesAreMatchedWithoutRegardToCase() {
+		assertThat(this.startSession.start("ADA", "correct horse", ADDRESS).session().customerId())
+			.isEqualTo(this.ada.id());
+	}
+
+	@Test
+	void anUnknownUsernameIsCheckedAgainstTheDummyHashAndFailsLikeAWrongPassword() {
+		Throwable unknown = catchThrowable(() -> this.startSession.start("nobody", "correct horse", ADDRESS));
+		Throwable wrong = catchThrowable(() -> this.startSession.start("ada", "wrong horse", ADDRESS));
+
+		assertThat(unknown).isInstanceOf(InvalidCredentialsException.class);
+		assertThat(wrong).isInstanceOf(InvalidCredentialsException.class);
+		assertThat(unknown.getMessage()).isEqualTo(wrong.getMessage());
+		// one slow comparison each: against the dummy hash, then against ada's
+		assertThat(this.hasher.comparedHashes()).hasSize(2);
+		assertThat(this.hasher.comparedHashes().get(0)).startsWith("fake$").isNotEqualTo(this.ada.passwordHash());
+		assertThat(this.hasher.comparedHashes().get(1)).isEqualTo(this.ada.passwordHash());
+		assertThat(this.sessions.stored()).isEmpty();
+	}
+
+	@Test
+	void failuresCountForTheUsernameAndTheAddress() {
+		catchThrowable(() -> this.startSession.start("nobody", "whatever1", ADDRESS));
+		catchThrowable(() -> this.startSession.start("Ada", "whatever2", ADDRESS));
+
+		assertThat(this.throttle.failures("user:nobody")).isEqualTo(1);
+		assertThat(this.throttle.failures("user:ada")).isEqualTo(1);
+		assertThat(this.throttle.failures("address:" + ADDRESS)).isEqualTo(2);
+	}
+
+	@Test
+	void aBlockedUsernameIsRefusedEvenWithTheRightPasswordUntilTheWindowEnds() {
+		for (int i = 0; i < POLICY.maxFailuresPerUsername(); i++) {
+			assertThatExceptionOfType(InvalidCredentialsException.class)
+				.isThrownBy(() -> this.startSession.start("ada", "wrong horse", "198.51.100." + 1));
+		}
+		this.clock.advance(Duration.ofMinutes(5));
+		int comparisons = this.hasher.comparedHashes().size();
+
+		TooManyAttemptsException blocked = catchThrowableOfType(
+				() -> this.startSession.start("ada", "correct horse", ADDRESS));
+
+		assertThat(blocked.retryAfter()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(blocked.retryAfterSeconds()).isEqualTo(600);
+		// a blocked attempt costs no hash and opens nothing
+		assertThat(this.hasher.comparedHashes()).hasSize(comparisons);
+		assertThat(this.sessions.stored()).isEmpty();
+
+		this.clock.advance(Duration.ofMinutes(10));
+		assertThat(this.startSession.start("ada", "correct horse", ADDRESS).session().customerId())
+			.isEqualTo(this.ada.id());
+	}
+
+	@Test
+	void aBlockedAddressIsRefusedForEveryUsername() {
+		for (int i = 0; i < POLICY.maxFailuresPerAddress(); i++) {
+			String username = "guess" + i;
+			catchThrowable(() -> this.startSession.start(username, "whatever1", ADDRESS));
+		}
+
+		assertThatExceptionOfType(TooManyAttemptsException.class)
+			.isThrownBy(() -> this.startSession.start("ada", "correct horse", ADDRESS));
+		assertThat(this.startSession.start("ada", "correct horse", "192.0.2.99")).isNotNull();
+	}
+
+	@Test
+	void successForgivesTheUsernameButNotTheAddress() {
+		catchThrowable(() -> this.startSession.start("ada", "wrong horse", ADDRESS));
+		catchThrowable(() -> this.startSession.start("ada", "wrong horse", ADDRESS));
+
+		this.startSession.start("ada", "correct horse", ADDRESS);
+
+		assertThat(this.throttle.failures("user:ada")).isZero();
+		assertThat(this.throttle.failures("address:" + ADDRESS)).isEqualTo(2);
+	}
+
+	@Test
+	void malformedInputIsAValidationErrorThatCountsNoFailure() {
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.startSession.start(null, null, ADDRESS))
+			.satisfies((ex) -> assertThat(ex.errors()).hasSize(2));
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.startSession.start("a\nb", "correct horse", ADDRESS));
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.startSession.start("ada", "x".repeat(129), ADDRESS));
+		assertThat(this.throttle.failures("address:" + ADDRESS)).isZero();
+		assertThat(this.hasher.comparedHashes()).isEmpty();
+	}
+
+	private static TooManyAttemptsException catchThrowableOfType(Runnable attempt) {
+		Throwable thrown = catchThrowable(attempt::run);
+		assertThat(thrown).isInstanceOf(TooManyAttemptsException.class);
+		return (TooManyAttemptsException) thrown;
+	}
+
+}
