@@ -9,21 +9,16 @@ import io.polyglot.domain.shared.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * A row of {@code accounts}: the one wallet account of a customer.
  */
 @Entity
 @Table(name = "accounts")
-class AccountEntity implements Persistable<UUID> {
+class AccountEntity extends AssignedIdEntity {
 
 	@Id
 	private UUID id;
@@ -43,10 +38,6 @@ class AccountEntity implements Persistable<UUID> {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
-	// a fresh random id would make Spring Data merge (an extra SELECT) instead of persist
-	@Transient
-	private boolean isNew;
-
 	protected AccountEntity() {
 		// for JPA
 	}
@@ -57,7 +48,6 @@ class AccountEntity implements Persistable<UUID> {
 		this.balance = balance.amount();
 		this.currency = balance.currency();
 		this.createdAt = createdAt;
-		this.isNew = true;
 	}
 
 	/**
@@ -71,17 +61,6 @@ class AccountEntity implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markStored() {
-		this.isNew = false;
 	}
 
 }

@@ -15,13 +15,8 @@ import io.polyglot.domain.shared.CustomerId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * A row of {@code customers}; mapped to and from the domain's {@link Customer} here so
@@ -29,7 +24,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "customers")
-class CustomerEntity implements Persistable<UUID> {
+class CustomerEntity extends AssignedIdEntity {
 
 	@Id
 	private UUID id;
@@ -49,11 +44,6 @@ class CustomerEntity implements Persistable<UUID> {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
-	// the id is assigned by the domain, so Spring Data cannot tell a new row from the id;
-	// without this flag save() would merge (an extra SELECT) instead of persist
-	@Transient
-	private boolean isNew;
-
 	protected CustomerEntity() {
 		// for JPA
 	}
@@ -65,7 +55,6 @@ class CustomerEntity implements Persistable<UUID> {
 		this.passwordHash = customer.passwordHash();
 		this.roles = writeRoles(customer.roles());
 		this.createdAt = customer.createdAt();
-		this.isNew = true;
 	}
 
 	static CustomerEntity from(Customer customer) {
@@ -80,17 +69,6 @@ class CustomerEntity implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markStored() {
-		this.isNew = false;
 	}
 
 	/** Canonical form, in the enum's order, so equal role sets are stored alike. */
