@@ -3,6 +3,7 @@ package io.polyglot.app;
 import java.util.List;
 
 import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,7 +41,7 @@ class LocalStoresContextCustomizerFactory implements ContextCustomizerFactory {
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("localStores", LocalStoresProperties.of(SharedTestStores.all())));
+				.addFirst(new MapPropertySource("localStores", SpringConnectionProperties.of(SharedTestStores.all())));
 		}
 
 		@Override

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.polyglot.localstores.LocalStoreException;
 import io.polyglot.localstores.LocalStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,7 +40,7 @@ public final class TestPolyglotApplication {
 		application.addInitializers((context) -> {
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("localStores", LocalStoresProperties.of(stores)));
+				.addFirst(new MapPropertySource("localStores", SpringConnectionProperties.of(stores)));
 			// registered before any other bean, so it is closed after all of them
 			((GenericApplicationContext) context).registerBean("localStores", LocalStores.class, () -> stores);
 		});

@@ -1,7 +1,7 @@
 package io.polyglot.adapter.cassandra;
 
-import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +24,8 @@ class CassandraAdapterIT {
 
 	@DynamicPropertySource
 	static void cassandra(DynamicPropertyRegistry registry) {
-		LocalStores stores = SharedTestStores.get("cassandra");
-		registry.add("spring.cassandra.contact-points",
-				() -> stores.cassandra().host() + ":" + stores.cassandra().port());
-		registry.add("spring.cassandra.local-datacenter", () -> "datacenter1");
+		SpringConnectionProperties.of(SharedTestStores.get("cassandra"))
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Autowired

@@ -1,7 +1,7 @@
 package io.polyglot.adapter.mongodb;
 
-import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +24,8 @@ class MongoAdapterIT {
 
 	@DynamicPropertySource
 	static void mongodb(DynamicPropertyRegistry registry) {
-		LocalStores stores = SharedTestStores.get("mongodb");
-		registry.add("spring.mongodb.uri", () -> stores.mongodb().connectionString() + "/polyglot");
-		registry.add("polyglot.mongodb.server-description", stores.mongodb()::implementation);
+		SpringConnectionProperties.of(SharedTestStores.get("mongodb"))
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Autowired

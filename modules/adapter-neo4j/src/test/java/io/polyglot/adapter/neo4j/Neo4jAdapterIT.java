@@ -1,7 +1,7 @@
 package io.polyglot.adapter.neo4j;
 
-import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,8 +24,8 @@ class Neo4jAdapterIT {
 
 	@DynamicPropertySource
 	static void neo4j(DynamicPropertyRegistry registry) {
-		LocalStores stores = SharedTestStores.get("neo4j");
-		registry.add("spring.neo4j.uri", stores.neo4j()::boltUri);
+		SpringConnectionProperties.of(SharedTestStores.get("neo4j"))
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Autowired

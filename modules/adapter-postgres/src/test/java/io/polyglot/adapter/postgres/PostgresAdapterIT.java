@@ -1,7 +1,7 @@
 package io.polyglot.adapter.postgres;
 
-import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +24,8 @@ class PostgresAdapterIT {
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		LocalStores stores = SharedTestStores.get("postgres");
-		registry.add("spring.datasource.url", stores.postgres()::jdbcUrl);
-		registry.add("spring.datasource.username", () -> "postgres");
+		SpringConnectionProperties.of(SharedTestStores.get("postgres"))
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Autowired

@@ -1,7 +1,7 @@
 package io.polyglot.adapter.redis;
 
-import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,9 +24,8 @@ class RedisAdapterIT {
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
-		LocalStores stores = SharedTestStores.get("redis");
-		registry.add("spring.data.redis.host", stores.redis()::host);
-		registry.add("spring.data.redis.port", stores.redis()::port);
+		SpringConnectionProperties.of(SharedTestStores.get("redis"))
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Autowired

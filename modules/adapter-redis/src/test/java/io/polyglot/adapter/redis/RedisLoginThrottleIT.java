@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.polyglot.domain.session.LoginThrottle;
-import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +31,8 @@ class RedisLoginThrottleIT {
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
-		LocalStores stores = SharedTestStores.get("redis");
-		registry.add("spring.data.redis.host", stores.redis()::host);
-		registry.add("spring.data.redis.port", stores.redis()::port);
+		SpringConnectionProperties.of(SharedTestStores.get("redis"))
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Autowired

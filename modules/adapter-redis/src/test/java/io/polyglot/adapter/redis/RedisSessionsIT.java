@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import io.polyglot.domain.session.SessionToken;
 import io.polyglot.domain.session.Sessions;
 import io.polyglot.domain.shared.CustomerId;
-import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,9 +38,8 @@ class RedisSessionsIT extends SessionsContract {
 
 	@DynamicPropertySource
 	static void redis(DynamicPropertyRegistry registry) {
-		LocalStores stores = SharedTestStores.get("redis");
-		registry.add("spring.data.redis.host", stores.redis()::host);
-		registry.add("spring.data.redis.port", stores.redis()::port);
+		SpringConnectionProperties.of(SharedTestStores.get("redis"))
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@Autowired

@@ -1,7 +1,7 @@
 package io.polyglot.adapter.postgres.testapp;
 
-import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -20,9 +20,8 @@ public class PostgresTestApplication {
 	 * first use.
 	 */
 	public static void postgres(DynamicPropertyRegistry registry) {
-		LocalStores stores = SharedTestStores.get("postgres");
-		registry.add("spring.datasource.url", stores.postgres()::jdbcUrl);
-		registry.add("spring.datasource.username", () -> "postgres");
+		SpringConnectionProperties.of(SharedTestStores.get("postgres"))
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 }

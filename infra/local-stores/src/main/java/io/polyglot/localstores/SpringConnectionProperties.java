@@ -1,17 +1,16 @@
-package io.polyglot.app;
+package io.polyglot.localstores;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.polyglot.localstores.LocalStores;
-
 /**
- * The Spring connection properties that point the service at running local stores; shared
- * by the local run and the tests so both connect the same way.
+ * The Spring Boot connection properties (as plain names and values, no Spring types) that
+ * point a client at running local stores; one mapping for the local run, the app's tests
+ * and every adapter's tests, so they all connect the same way.
  */
-public final class LocalStoresProperties {
+public final class SpringConnectionProperties {
 
-	private LocalStoresProperties() {
+	private SpringConnectionProperties() {
 	}
 
 	/** Properties for whichever of the five stores are in {@code stores}. */
