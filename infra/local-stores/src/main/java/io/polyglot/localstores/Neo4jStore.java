@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 import io.polyglot.localstores.fork.ForkedJvm;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * {@code io.polyglot.neo4jnode.Neo4jNode} in a forked JVM because its Netty, Jackson and
  * logging clash with Spring Boot 4.
  */
-public final class Neo4jStore implements LocalStore {
+public final class Neo4jStore extends ProcessStore {
 
 	/** Heap of the forked JVM unless told otherwise; page cache is off-heap. */
 	public static final String DEFAULT_HEAP = "512m";
@@ -48,13 +47,9 @@ public final class Neo4jStore implements LocalStore {
 
 	private static final long POLL_MILLIS = 100;
 
-	private final StoreOptions options;
-
 	private final String heap;
 
 	private final String pageCache;
-
-	private @Nullable Process process;
 
 	private String implementation = "Neo4j";
 
@@ -67,7 +62,7 @@ public final class Neo4jStore implements LocalStore {
 	 * {@code 512m}).
 	 */
 	public Neo4jStore(StoreOptions options, String heap, String pageCache) {
-		this.options = options;
+		super(options);
 		this.heap = memorySize("heap", heap);
 		this.pageCache = memorySize("pageCache", pageCache);
 	}
@@ -203,16 +198,6 @@ public final class Neo4jStore implements LocalStore {
 		}
 	}
 
-	@Override
-	public synchronized boolean isRunning() {
-		return this.process != null && this.process.isAlive();
-	}
-
-	@Override
-	public int port() {
-		return this.options.port();
-	}
-
 	/** The URI the official driver connects to, e.g. {@code bolt://127.0.0.1:7697}. */
 	public String boltUri() {
 		return "bolt://" + host() + ":" + port();
@@ -221,11 +206,6 @@ public final class Neo4jStore implements LocalStore {
 	@Override
 	public String implementation() {
 		return this.implementation;
-	}
-
-	@Override
-	public synchronized OptionalLong pid() {
-		return (this.process != null) ? OptionalLong.of(this.process.pid()) : OptionalLong.empty();
 	}
 
 	private static void sleep(long millis) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -21,18 +20,14 @@ import redis.embedded.core.ExecutableProvider;
  * Redis: the system {@code redis-server} when one is on the PATH, else the binary bundled
  * in embedded-redis (6.2). Launched directly so its pid, config and log are ours.
  */
-public final class RedisStore implements LocalStore {
-
-	private final StoreOptions options;
-
-	private @Nullable Process process;
+public final class RedisStore extends ProcessStore {
 
 	private @Nullable NativeReaper reaper;
 
 	private String implementation = "Redis";
 
 	public RedisStore(StoreOptions options) {
-		this.options = options;
+		super(options);
 	}
 
 	@Override
@@ -157,23 +152,8 @@ public final class RedisStore implements LocalStore {
 	}
 
 	@Override
-	public synchronized boolean isRunning() {
-		return this.process != null && this.process.isAlive();
-	}
-
-	@Override
-	public int port() {
-		return this.options.port();
-	}
-
-	@Override
 	public String implementation() {
 		return this.implementation;
-	}
-
-	@Override
-	public synchronized OptionalLong pid() {
-		return (this.process != null) ? OptionalLong.of(this.process.pid()) : OptionalLong.empty();
 	}
 
 	private static void sleep(long millis) {

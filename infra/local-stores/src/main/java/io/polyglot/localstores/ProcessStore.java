@@ -1,0 +1,40 @@
+package io.polyglot.localstores;
+
+import java.util.OptionalLong;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Base of the stores that run as a child process we launched ourselves (Redis, Cassandra,
+ * Neo4j): their options, their process and what follows from it.
+ */
+abstract class ProcessStore implements LocalStore {
+
+	protected final StoreOptions options;
+
+	/**
+	 * The running store, or null before start and after stop; guarded by {@code this}.
+	 */
+	protected @Nullable Process process;
+
+	protected ProcessStore(StoreOptions options) {
+		this.options = options;
+	}
+
+	@Override
+	public int port() {
+		return this.options.port();
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
+	@Override
+	public synchronized OptionalLong pid() {
+		Process running = this.process;
+		return (running != null && running.isAlive()) ? OptionalLong.of(running.pid()) : OptionalLong.empty();
+	}
+
+}
