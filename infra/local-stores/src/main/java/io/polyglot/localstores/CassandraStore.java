@@ -3,15 +3,11 @@ package io.polyglot.localstores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -27,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * in a forked JDK 17 JVM whose configuration, data and log all live in the store's data
  * directory.
  */
-public final class CassandraStore implements LocalStore {
+public final class CassandraStore extends ProcessStore {
 
 	private static final Logger logger = LoggerFactory.getLogger(CassandraStore.class);
 
@@ -84,11 +80,7 @@ public final class CassandraStore implements LocalStore {
 			"--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED",
 			"--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED");
 
-	private final StoreOptions options;
-
 	private final int storagePort;
-
-	private @Nullable Process process;
 
 	private volatile @Nullable String version;
 
@@ -97,11 +89,11 @@ public final class CassandraStore implements LocalStore {
 	 * whose gossip listens on {@code storagePort}; both on loopback.
 	 */
 	public CassandraStore(StoreOptions options, int storagePort) {
+		super(options);
 		if (storagePort < 1 || storagePort > 65535 || storagePort == options.port()) {
 			throw new IllegalArgumentException(
 					"storage port must be 1..65535 and differ from the native port, was " + storagePort);
 		}
-		this.options = options;
 		this.storagePort = storagePort;
 	}
 
@@ -200,7 +192,7 @@ public final class CassandraStore implements LocalStore {
 			Path path = root.resolve(directory);
 			if (!this.options.persistent()) {
 				// tests expect an empty node; only directories named here are removed
-				deleteRecursively(path);
+				Directories.deleteRecursively(path);
 			}
 			Files.createDirectories(path);
 		}
@@ -325,30 +317,6 @@ public final class CassandraStore implements LocalStore {
 		throw new IllegalStateException("no cassandra-all jar with " + VERSION_RESOURCE + " on the node classpath");
 	}
 
-	private static void deleteRecursively(Path path) throws IOException {
-		if (!Files.exists(path)) {
-			return;
-		}
-		Files.walkFileTree(path, new SimpleFileVisitor<>() {
-
-			@Override
-			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-				Files.delete(file);
-				return FileVisitResult.CONTINUE;
-			}
-
-			@Override
-			public FileVisitResult postVisitDirectory(Path dir, @Nullable IOException ex) throws IOException {
-				if (ex != null) {
-					throw ex;
-				}
-				Files.delete(dir);
-				return FileVisitResult.CONTINUE;
-			}
-
-		});
-	}
-
 	@Override
 	public synchronized void stop() {
 		Process running = this.process;
@@ -358,16 +326,6 @@ public final class CassandraStore implements LocalStore {
 			logger.warn("Cassandra (pid {}) did not stop within {} s of SIGTERM and was killed", running.pid(),
 					STOP_GRACE_SECONDS);
 		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.process != null && this.process.isAlive();
-	}
-
-	@Override
-	public int port() {
-		return this.options.port();
 	}
 
 	/** The gossip port of the node. */
@@ -389,12 +347,6 @@ public final class CassandraStore implements LocalStore {
 			}
 		}
 		return "Apache Cassandra " + known;
-	}
-
-	@Override
-	public synchronized OptionalLong pid() {
-		Process running = this.process;
-		return (running != null && running.isAlive()) ? OptionalLong.of(running.pid()) : OptionalLong.empty();
 	}
 
 }

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The stores of one test JVM: each is started on first request and then reused by every
@@ -72,12 +70,8 @@ public final class SharedTestStores {
 	private static synchronized void stopAll() {
 		LocalStores.of(new LinkedHashMap<>(STARTED)).stop();
 		STARTED.clear();
-		deleteQuietly(root);
-	}
-
-	private static void deleteQuietly(Path directory) {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			paths.sorted(Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		try {
+			Directories.deleteRecursively(root);
 		}
 		catch (IOException ex) {
 			// temp data of a finished test JVM: the OS cleans it up eventually

@@ -2,11 +2,8 @@ package io.polyglot.localstores;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -72,8 +69,8 @@ class CassandraStoreIT {
 		if (store != null) {
 			store.stop();
 		}
-		deleteRecursively(data);
-		deleteRecursively(CassandraOnFreePorts.directoryFor(ProcessHandle.current().pid()));
+		Directories.deleteRecursively(data);
+		Directories.deleteRecursively(CassandraOnFreePorts.directoryFor(ProcessHandle.current().pid()));
 	}
 
 	@Test
@@ -122,30 +119,6 @@ class CassandraStoreIT {
 	@Order(4)
 	void cassandraDiesWithItsKilledParent() throws Exception {
 		OrphanCheck.assertStoreDiesWithKilledParent(CassandraOnFreePorts.class, 120, 60);
-	}
-
-	private static void deleteRecursively(Path path) throws IOException {
-		if (path == null || !Files.exists(path)) {
-			return;
-		}
-		Files.walkFileTree(path, new SimpleFileVisitor<>() {
-
-			@Override
-			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-				Files.delete(file);
-				return FileVisitResult.CONTINUE;
-			}
-
-			@Override
-			public FileVisitResult postVisitDirectory(Path dir, IOException ex) throws IOException {
-				if (ex != null) {
-					throw ex;
-				}
-				Files.delete(dir);
-				return FileVisitResult.CONTINUE;
-			}
-
-		});
 	}
 
 }

@@ -6,7 +6,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -113,7 +112,7 @@ class Neo4jStoreIT {
 			// the killed host cannot clean up after itself
 			for (Path directory : orphanDirectories(tmp)) {
 				if (!before.contains(directory)) {
-					deleteRecursively(directory);
+					Directories.deleteRecursively(directory);
 				}
 			}
 		}
@@ -152,14 +151,6 @@ class Neo4jStoreIT {
 		try (Stream<Path> entries = Files.list(tmp)) {
 			return entries.filter((path) -> path.getFileName().toString().startsWith(Neo4jOnFreePort.DIRECTORY_PREFIX))
 				.toList();
-		}
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
 		}
 	}
 
