@@ -1,0 +1,30 @@
+package io.polyglot.domain.eventlog;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Something that happened, recorded once: its id is the idempotency key in every
+ * consumer, so a redelivered event never duplicates. The payload is flat text (amounts as
+ * "12.50", ids as UUID text) so every store can keep it without a type mapping.
+ */
+public record DomainEvent(UUID id, EventStream stream, String type, Instant occurredAt, Map<String, String> payload) {
+
+	public DomainEvent {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(stream, "stream");
+		Objects.requireNonNull(occurredAt, "occurredAt");
+		if (!EventTypes.ALL.contains(type)) {
+			throw new IllegalArgumentException("unknown event type " + type);
+		}
+		payload = Map.copyOf(payload);
+	}
+
+	/** A new event with a fresh random id. */
+	public static DomainEvent of(EventStream stream, String type, Instant occurredAt, Map<String, String> payload) {
+		return new DomainEvent(UUID.randomUUID(), stream, type, occurredAt, payload);
+	}
+
+}
