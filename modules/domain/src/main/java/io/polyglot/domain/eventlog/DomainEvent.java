@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
+import io.polyglot.domain.shared.CustomerId;
+
 /**
  * Something that happened, recorded once: its id is the idempotency key in every
  * consumer, so a redelivered event never duplicates. The payload is flat text (amounts as
@@ -23,8 +27,9 @@ public record DomainEvent(UUID id, EventStream stream, String type, Instant occu
 	}
 
 	/** A new event with a fresh random id. */
-	public static DomainEvent of(EventStream stream, String type, Instant occurredAt, Map<String, String> payload) {
-		return new DomainEvent(UUID.randomUUID(), stream, type, occurredAt, payload);
+	public static DomainEvent of(EventStream stream, String type, Instant occurredAt, @Nullable CustomerId owner,
+			Map<String, String> payload) {
+		return new DomainEvent(UUID.randomUUID(), stream, type, occurredAt, owner, payload);
 	}
 
 }
