@@ -12,9 +12,11 @@ import io.polyglot.domain.shared.CustomerId;
 /**
  * Something that happened, recorded once: its id is the idempotency key in every
  * consumer, so a redelivered event never duplicates. The payload is flat text (amounts as
- * "12.50", ids as UUID text) so every store can keep it without a type mapping.
+ * "12.50", ids as UUID text) so every store can keep it without a type mapping. The owner
+ * is the customer who may read the stream; null for streams only administrators read.
  */
-public record DomainEvent(UUID id, EventStream stream, String type, Instant occurredAt, Map<String, String> payload) {
+public record DomainEvent(UUID id, EventStream stream, String type, Instant occurredAt, @Nullable CustomerId owner,
+		Map<String, String> payload) {
 
 	public DomainEvent {
 		Objects.requireNonNull(id, "id");
