@@ -3,8 +3,10 @@ package io.polyglot.adapter.postgres;
 import javax.sql.DataSource;
 
 import io.polyglot.domain.account.Customers;
+import io.polyglot.domain.eventlog.EventConsumer;
 import io.polyglot.domain.shared.Transactions;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -44,6 +46,13 @@ class PostgresAdapterAutoConfiguration {
 	JpaCustomers jpaCustomers(CustomerRepository customerRepository, AccountRepository accountRepository,
 			PlatformTransactionManager transactionManager) {
 		return new JpaCustomers(customerRepository, accountRepository, transactionManager);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PostgresOutbox postgresOutbox(DataSource dataSource, ObjectProvider<EventConsumer> consumers) {
+		return new PostgresOutbox(new JdbcTemplate(dataSource),
+				() -> consumers.orderedStream().map(EventConsumer::name).toList());
 	}
 
 }

@@ -6,6 +6,7 @@ import io.polyglot.domain.account.Customers;
 import io.polyglot.domain.account.LookUpCustomer;
 import io.polyglot.domain.account.PasswordHasher;
 import io.polyglot.domain.account.RegisterCustomer;
+import io.polyglot.domain.eventlog.Outbox;
 import io.polyglot.domain.session.AuthenticateSession;
 import io.polyglot.domain.session.EndAllSessions;
 import io.polyglot.domain.session.EndSession;
@@ -46,8 +47,8 @@ public class UseCaseConfiguration {
 
 	@Bean
 	RegisterCustomer registerCustomer(Customers customers, PasswordHasher hasher, Transactions transactions,
-			Clock clock, PolyglotProperties properties) {
-		return new RegisterCustomer(customers, hasher, transactions, clock, properties.currency());
+			Clock clock, PolyglotProperties properties, Outbox outbox) {
+		return new RegisterCustomer(customers, hasher, transactions, clock, properties.currency(), outbox);
 	}
 
 	@Bean

@@ -2,10 +2,15 @@ package io.polyglot.domain.account;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.eventlog.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Money;
@@ -30,8 +35,11 @@ public final class RegisterCustomer {
 
 	private final String currency;
 
+	private final Outbox outbox;
+
 	public RegisterCustomer(Customers customers, PasswordHasher hasher, Transactions transactions, Clock clock,
-			String currency) {
+			String currency, Outbox outbox) {
+		this.outbox = Objects.requireNonNull(outbox, "outbox");
 		this.customers = Objects.requireNonNull(customers, "customers");
 		this.hasher = Objects.requireNonNull(hasher, "hasher");
 		this.transactions = Objects.requireNonNull(transactions, "transactions");
@@ -64,7 +72,12 @@ public final class RegisterCustomer {
 		// database connection
 		String hash = this.hasher.hash(validPassword);
 		Customer customer = new Customer(CustomerId.random(), validUsername, validEmail, hash, roles, this.clock.now());
-		this.transactions.run(() -> this.customers.register(customer, this.currency));
+		this.transactions.run(() -> {
+			this.customers.register(customer, this.currency);
+			this.outbox.add(DomainEvent.of(EventStream.customer(customer.id().value()), EventTypes.CUSTOMER_REGISTERED,
+					customer.createdAt(), customer.id(),
+					Map.of("customerId", customer.id().toString(), "username", customer.username().value())));
+		});
 		return customer;
 	}
 

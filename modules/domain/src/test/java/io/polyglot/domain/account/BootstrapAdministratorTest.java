@@ -7,6 +7,7 @@ import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.ValidationException;
 import io.polyglot.domain.support.DirectTransactions;
+import io.polyglot.domain.support.RecordingOutbox;
 import io.polyglot.domain.support.FakePasswordHasher;
 import io.polyglot.domain.support.InMemoryCustomers;
 import io.polyglot.domain.support.MutableClock;
@@ -22,7 +23,8 @@ class BootstrapAdministratorTest {
 	private final FakePasswordHasher hasher = new FakePasswordHasher();
 
 	private final RegisterCustomer register = new RegisterCustomer(this.customers, this.hasher,
-			new DirectTransactions(), new MutableClock(Instant.parse("2026-01-02T10:00:00Z")), "EUR");
+			new DirectTransactions(), new MutableClock(Instant.parse("2026-01-02T10:00:00Z")), "EUR",
+			new RecordingOutbox());
 
 	private final BootstrapAdministrator bootstrap = new BootstrapAdministrator(this.customers, this.register);
 
@@ -73,7 +75,7 @@ class BootstrapAdministratorTest {
 
 		};
 		BootstrapAdministrator racingBootstrap = new BootstrapAdministrator(racing, new RegisterCustomer(racing,
-				this.hasher, new DirectTransactions(), new MutableClock(Instant.EPOCH), "EUR"));
+				this.hasher, new DirectTransactions(), new MutableClock(Instant.EPOCH), "EUR", new RecordingOutbox()));
 
 		assertThat(racingBootstrap.ensure("ops", "ops@example.com", "long enough secret").customer()).isEqualTo(winner);
 	}

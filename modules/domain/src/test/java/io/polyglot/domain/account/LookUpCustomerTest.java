@@ -5,6 +5,7 @@ import java.time.Instant;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.NotFoundException;
 import io.polyglot.domain.support.DirectTransactions;
+import io.polyglot.domain.support.RecordingOutbox;
 import io.polyglot.domain.support.FakePasswordHasher;
 import io.polyglot.domain.support.InMemoryCustomers;
 import io.polyglot.domain.support.MutableClock;
@@ -20,7 +21,7 @@ class LookUpCustomerTest {
 	@Test
 	void findsARegisteredCustomerAndRefusesAnUnknownId() {
 		Customer ada = new RegisterCustomer(this.customers, new FakePasswordHasher(), new DirectTransactions(),
-				new MutableClock(Instant.EPOCH), "EUR")
+				new MutableClock(Instant.EPOCH), "EUR", new RecordingOutbox())
 			.register("ada", "ada@example.com", "correct horse");
 		LookUpCustomer lookUp = new LookUpCustomer(this.customers);
 

@@ -2,10 +2,13 @@ package io.polyglot.domain.account;
 
 import java.time.Instant;
 
+import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.ValidationException;
 import io.polyglot.domain.shared.ValidationException.FieldError;
 import io.polyglot.domain.support.DirectTransactions;
+import io.polyglot.domain.support.RecordingOutbox;
 import io.polyglot.domain.support.FakePasswordHasher;
 import io.polyglot.domain.support.InMemoryCustomers;
 import io.polyglot.domain.support.MutableClock;
@@ -25,8 +28,10 @@ class RegisterCustomerTest {
 
 	private final DirectTransactions transactions = new DirectTransactions();
 
+	private final RecordingOutbox outbox = new RecordingOutbox();
+
 	private final RegisterCustomer register = new RegisterCustomer(this.customers, this.hasher, this.transactions,
-			new MutableClock(NOW), "EUR");
+			new MutableClock(NOW), "EUR", this.outbox);
 
 	@Test
 	void registersACustomerWithRoleCustomerHashedPasswordAndTheServiceCurrency() {
@@ -41,6 +46,20 @@ class RegisterCustomerTest {
 		assertThat(this.customers.byId(customer.id())).contains(customer);
 		assertThat(this.customers.currencyOf(customer.id())).isEqualTo("EUR");
 		assertThat(this.transactions.started()).isEqualTo(1);
+	}
+
+	@Test
+	void recordsCustomerRegisteredOnTheCustomersOwnStream() {
+		Customer customer = this.register.register("ada", "ada@example.com", "correct horse");
+
+		assertThat(this.outbox.events()).singleElement().satisfies((event) -> {
+			assertThat(event.type()).isEqualTo(EventTypes.CUSTOMER_REGISTERED);
+			assertThat(event.stream()).isEqualTo(EventStream.customer(customer.id().value()));
+			assertThat(event.owner()).isEqualTo(customer.id());
+			assertThat(event.occurredAt()).isEqualTo(NOW);
+			assertThat(event.payload()).containsExactlyInAnyOrderEntriesOf(
+					java.util.Map.of("customerId", customer.id().toString(), "username", "ada"));
+		});
 	}
 
 	@Test
@@ -91,7 +110,7 @@ class RegisterCustomerTest {
 	@Test
 	void refusesAnInvalidCurrencyWhenWired() {
 		assertThatThrownBy(() -> new RegisterCustomer(this.customers, this.hasher, this.transactions,
-				new MutableClock(NOW), "euro"))
+				new MutableClock(NOW), "euro", new RecordingOutbox()))
 			.isInstanceOf(ValidationException.class);
 	}
 

@@ -9,6 +9,7 @@ import io.polyglot.domain.shared.InvalidCredentialsException;
 import io.polyglot.domain.shared.TooManyAttemptsException;
 import io.polyglot.domain.shared.ValidationException;
 import io.polyglot.domain.support.DirectTransactions;
+import io.polyglot.domain.support.RecordingOutbox;
 import io.polyglot.domain.support.FakePasswordHasher;
 import io.polyglot.domain.support.InMemoryCustomers;
 import io.polyglot.domain.support.InMemoryLoginThrottle;
@@ -44,7 +45,8 @@ class StartSessionTest {
 
 	@BeforeEach
 	void registerAda() {
-		this.ada = new RegisterCustomer(this.customers, this.hasher, new DirectTransactions(), this.clock, "EUR")
+		this.ada = new RegisterCustomer(this.customers, this.hasher, new DirectTransactions(), this.clock, "EUR",
+				new RecordingOutbox())
 			.register("ada", "ada@example.com", "correct horse");
 		this.startSession = new StartSession(this.customers, this.hasher, this.sessions, this.throttle, POLICY,
 				this.clock);

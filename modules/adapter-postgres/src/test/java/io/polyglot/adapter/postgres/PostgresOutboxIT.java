@@ -1,0 +1,249 @@
+package io.polyglot.adapter.postgres;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import io.polyglot.adapter.postgres.testapp.PostgresTestApplication;
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.eventlog.OutboxQueue.OutboxLag;
+import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Transactions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.IllegalTransactionStateException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The outbox against a real local PostgreSQL: events commit and roll back with the
+ * caller's transaction, claims by concurrent relays never overlap, failures back off, and
+ * only fully delivered events are pruned.
+ */
+@SpringBootTest(classes = PostgresTestApplication.class)
+class PostgresOutboxIT {
+
+	private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresTestApplication.postgres(registry);
+	}
+
+	@Autowired
+	Transactions transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	// consumer names unique per test, so tests sharing the database never see each
+	// other's
+	// deliveries
+	private String log;
+
+	private String graph;
+
+	private PostgresOutbox outbox;
+
+	@BeforeEach
+	void newOutbox() {
+		String suffix = UUID.randomUUID().toString().substring(0, 8);
+		this.log = "log-" + suffix;
+		this.graph = "graph-" + suffix;
+		this.outbox = new PostgresOutbox(this.jdbc, () -> List.of(this.log, this.graph));
+	}
+
+	@Test
+	void anEventAddedInACommittedTransactionIsClaimableWithItsPayloadForEveryConsumer() {
+		DomainEvent event = event(T0);
+
+		this.transactions.run(() -> this.outbox.add(event));
+
+		assertThat(claim(this.log, 10, T0)).containsExactly(event);
+		assertThat(claim(this.graph, 10, T0)).containsExactly(event);
+	}
+
+	@Test
+	void anEventAddedInARolledBackTransactionIsGone() {
+		DomainEvent event = event(T0);
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.transactions.run(() -> {
+			this.outbox.add(event);
+			throw new IllegalStateException("the business change failed");
+		}));
+
+		assertThat(claim(this.log, 10, T0)).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM outbox WHERE event_id = ?", Long.class, event.id()))
+			.isZero();
+	}
+
+	@Test
+	void addingOutsideATransactionIsRefused() {
+		assertThatExceptionOfType(IllegalTransactionStateException.class).isThrownBy(() -> this.outbox.add(event(T0)));
+	}
+
+	@Test
+	void deliveredEventsAreNotClaimedAgainAndTheOtherConsumerStillGetsThem() {
+		DomainEvent event = event(T0);
+		this.transactions.run(() -> this.outbox.add(event));
+
+		this.transactions.run(() -> this.outbox.markDelivered(this.log, List.of(event.id()), T0));
+
+		assertThat(claim(this.log, 10, T0.plusSeconds(1))).isEmpty();
+		assertThat(claim(this.graph, 10, T0.plusSeconds(1))).containsExactly(event);
+	}
+
+	@Test
+	void failedEventsWaitOutACappedExponentialBackoff() {
+		DomainEvent event = event(T0);
+		this.transactions.run(() -> this.outbox.add(event));
+		Duration first = Duration.ofSeconds(1);
+		Duration max = Duration.ofSeconds(5);
+
+		fail(event, T0, first, max); // attempt 1: next at +1 s
+		assertThat(claim(this.log, 10, T0.plusMillis(999))).isEmpty();
+		assertThat(claim(this.log, 10, T0.plusSeconds(1))).containsExactly(event);
+		fail(event, T0, first, max); // attempt 2: +2 s
+		assertThat(claim(this.log, 10, T0.plusMillis(1999))).isEmpty();
+		assertThat(claim(this.log, 10, T0.plusSeconds(2))).containsExactly(event);
+		for (int i = 0; i < 10; i++) {
+			fail(event, T0, first, max);
+		}
+		// capped: never later than max after the last failure
+		assertThat(claim(this.log, 10, T0.plusSeconds(5))).containsExactly(event);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT d.attempts FROM outbox_delivery d JOIN outbox o USING (position) WHERE o.event_id = ? AND d.consumer = ?",
+				Integer.class, event.id(), this.log))
+			.isEqualTo(12);
+	}
+
+	@Test
+	void concurrentRelaysClaimDisjointBatchesAndTogetherSeeEveryEvent() throws Exception {
+		List<DomainEvent> events = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			events.add(event(T0.plusMillis(i)));
+		}
+		this.transactions.run(() -> events.forEach(this.outbox::add));
+		CountDownLatch bothClaimed = new CountDownLatch(2);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<List<DomainEvent>>> claims = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				claims.add(pool.submit(() -> this.transactions.inTransaction(() -> {
+					List<DomainEvent> claimed = this.outbox.claim(this.log, 25, T0.plusSeconds(1));
+					// hold the locks until the other relay has claimed too
+					bothClaimed.countDown();
+					await(bothClaimed);
+					return claimed;
+				})));
+			}
+			List<DomainEvent> first = claims.get(0).get(30, TimeUnit.SECONDS);
+			List<DomainEvent> second = claims.get(1).get(30, TimeUnit.SECONDS);
+			Set<UUID> firstIds = ids(first);
+			Set<UUID> secondIds = ids(second);
+			assertThat(firstIds).doesNotContainAnyElementsOf(secondIds);
+			Set<UUID> all = new HashSet<>(firstIds);
+			all.addAll(secondIds);
+			assertThat(all).isEqualTo(ids(events));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void lagCountsUndeliveredEventsPerConsumerWithTheAgeOfTheOldest() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		DomainEvent older = event(now.minusSeconds(30));
+		DomainEvent newer = event(now.minusSeconds(10));
+		this.transactions.run(() -> {
+			this.outbox.add(older);
+			this.outbox.add(newer);
+		});
+		this.transactions.run(() -> this.outbox.markDelivered(this.graph, List.of(older.id(), newer.id()), now));
+
+		List<OutboxLag> lag = this.transactions.inTransaction(() -> this.outbox.lag(now));
+
+		assertThat(lag).filteredOn((l) -> l.consumer().equals(this.log))
+			.singleElement()
+			.satisfies((l) -> assertThat(l.undelivered()).isEqualTo(2))
+			.satisfies((l) -> assertThat(l.oldestAge()).isGreaterThanOrEqualTo(Duration.ofSeconds(30)));
+		assertThat(lag).noneMatch((l) -> l.consumer().equals(this.graph));
+	}
+
+	@Test
+	void pruneDeletesOnlyEventsEveryConsumerReceivedBeforeTheCutoff() {
+		Instant old = Instant.parse("2001-01-01T00:00:00Z");
+		DomainEvent delivered = event(old);
+		DomainEvent halfDelivered = event(old);
+		this.transactions.run(() -> {
+			this.outbox.add(delivered);
+			this.outbox.add(halfDelivered);
+		});
+		this.transactions.run(() -> {
+			this.outbox.markDelivered(this.log, List.of(delivered.id(), halfDelivered.id()), old.plusSeconds(1));
+			this.outbox.markDelivered(this.graph, List.of(delivered.id()), old.plusSeconds(1));
+		});
+
+		this.transactions.run(() -> this.outbox.prune(old.plusSeconds(60), 1000));
+
+		assertThat(exists(delivered)).isFalse();
+		assertThat(exists(halfDelivered)).isTrue();
+		assertThat(claim(this.graph, 10, old.plusSeconds(60))).containsExactly(halfDelivered);
+	}
+
+	private boolean exists(DomainEvent event) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM outbox WHERE event_id = ?", Long.class, event.id()) > 0;
+	}
+
+	private List<DomainEvent> claim(String consumer, int max, Instant now) {
+		return this.transactions.inTransaction(() -> this.outbox.claim(consumer, max, now));
+	}
+
+	private void fail(DomainEvent event, Instant now, Duration first, Duration max) {
+		this.transactions
+			.run(() -> this.outbox.markFailed(this.log, List.of(event.id()), now, first, max, "cassandra is down"));
+	}
+
+	private static Set<UUID> ids(List<DomainEvent> events) {
+		Set<UUID> ids = new HashSet<>();
+		events.forEach((e) -> ids.add(e.id()));
+		return ids;
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static DomainEvent event(Instant at) {
+		CustomerId owner = CustomerId.random();
+		return DomainEvent.of(EventStream.account(UUID.randomUUID()), EventTypes.DEPOSIT_MADE, at, owner,
+				Map.of("amount", "12.50", "note", "quote ' and \" and \\ are data"));
+	}
+
+}
