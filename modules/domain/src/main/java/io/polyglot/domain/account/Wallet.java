@@ -14,6 +14,7 @@ import io.polyglot.domain.eventlog.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Ids;
 import io.polyglot.domain.shared.Money;
 import io.polyglot.domain.shared.NotFoundException;
 import io.polyglot.domain.shared.Page;
@@ -80,7 +81,8 @@ public final class Wallet {
 	 */
 	public Transfer transfer(CustomerId from, @Nullable String toCustomerIdText, @Nullable String amountText) {
 		List<ValidationException.FieldError> errors = new ArrayList<>();
-		CustomerId to = RegisterCustomer.parse("toCustomerId", toCustomerIdText, CustomerId::parse, errors);
+		CustomerId to = RegisterCustomer.parse("toCustomerId", toCustomerIdText,
+				(text) -> new CustomerId(Ids.parseUuid("toCustomerId", text)), errors);
 		Money amount = RegisterCustomer.parse("amount", amountText, (text) -> this.amounts.parse("amount", text),
 				errors);
 		if (to == null || amount == null) {
