@@ -2,8 +2,10 @@ package io.polyglot.adapter.postgres;
 
 import javax.sql.DataSource;
 
+import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.account.Customers;
 import io.polyglot.domain.eventlog.EventConsumer;
+import io.polyglot.domain.idempotency.IdempotencyKeys;
 import io.polyglot.domain.shared.Transactions;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -53,6 +55,18 @@ class PostgresAdapterAutoConfiguration {
 	PostgresOutbox postgresOutbox(DataSource dataSource, ObjectProvider<EventConsumer> consumers) {
 		return new PostgresOutbox(new JdbcTemplate(dataSource),
 				() -> consumers.orderedStream().map(EventConsumer::name).toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Accounts.class)
+	JdbcAccounts jdbcAccounts(DataSource dataSource) {
+		return new JdbcAccounts(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(IdempotencyKeys.class)
+	JdbcIdempotencyKeys jdbcIdempotencyKeys(DataSource dataSource) {
+		return new JdbcIdempotencyKeys(new JdbcTemplate(dataSource));
 	}
 
 }

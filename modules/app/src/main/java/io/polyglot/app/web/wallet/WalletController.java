@@ -1,0 +1,71 @@
+package io.polyglot.app.web.wallet;
+
+import io.polyglot.app.security.SessionPrincipal;
+import io.polyglot.app.web.IdempotentResponses;
+import io.polyglot.app.web.wallet.WalletDtos.AccountResponse;
+import io.polyglot.app.web.wallet.WalletDtos.DepositRequest;
+import io.polyglot.app.web.wallet.WalletDtos.DepositResponse;
+import io.polyglot.app.web.wallet.WalletDtos.LedgerResponse;
+import io.polyglot.app.web.wallet.WalletDtos.TransferRequest;
+import io.polyglot.app.web.wallet.WalletDtos.TransferResponse;
+import io.polyglot.domain.account.Wallet;
+import io.polyglot.domain.idempotency.IdempotencyKey;
+import io.polyglot.domain.shared.PageRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's wallet account, deposits, transfers and ledger. */
+@RestController
+@RequestMapping("/api/v1")
+public class WalletController {
+
+	private final Wallet wallet;
+
+	private final IdempotentResponses idempotent;
+
+	public WalletController(Wallet wallet, IdempotentResponses idempotent) {
+		this.wallet = wallet;
+		this.idempotent = idempotent;
+	}
+
+	@GetMapping("/accounts/me")
+	AccountResponse account(@AuthenticationPrincipal SessionPrincipal caller) {
+		return AccountResponse.of(this.wallet.accountOf(caller.customerId()));
+	}
+
+	@PostMapping(path = "/accounts/me/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> deposit(@AuthenticationPrincipal SessionPrincipal caller,
+			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
+			@RequestBody DepositRequest request) {
+		return this.idempotent.once(caller.customerId(), key, "POST /accounts/me/deposits", request, HttpStatus.CREATED,
+				() -> DepositResponse.of(this.wallet.deposit(caller.customerId(), request.amount())));
+	}
+
+	@PostMapping(path = "/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<String> transfer(@AuthenticationPrincipal SessionPrincipal caller,
+			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
+			@RequestBody TransferRequest request) {
+		return this.idempotent.once(caller.customerId(), key, "POST /transfers", request, HttpStatus.CREATED,
+				() -> TransferResponse
+					.of(this.wallet.transfer(caller.customerId(), request.toCustomerId(), request.amount())));
+	}
+
+	@GetMapping("/accounts/me/ledger")
+	LedgerResponse ledger(@AuthenticationPrincipal SessionPrincipal caller,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return LedgerResponse.of(this.wallet.ledger(caller.customerId(), PageRequest.of(limit, cursor)));
+	}
+
+}
