@@ -6,6 +6,7 @@ import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.account.Customers;
 import io.polyglot.domain.eventlog.EventConsumer;
 import io.polyglot.domain.idempotency.IdempotencyKeys;
+import io.polyglot.domain.order.Orders;
 import io.polyglot.domain.shared.Transactions;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,6 +68,12 @@ class PostgresAdapterAutoConfiguration {
 	@ConditionalOnMissingBean(IdempotencyKeys.class)
 	JdbcIdempotencyKeys jdbcIdempotencyKeys(DataSource dataSource) {
 		return new JdbcIdempotencyKeys(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Orders.class)
+	JdbcOrders jdbcOrders(DataSource dataSource) {
+		return new JdbcOrders(new JdbcTemplate(dataSource));
 	}
 
 }

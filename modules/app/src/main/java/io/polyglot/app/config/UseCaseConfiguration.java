@@ -12,6 +12,7 @@ import io.polyglot.domain.session.EndAllSessions;
 import io.polyglot.domain.session.EndSession;
 import io.polyglot.domain.session.ListSessions;
 import io.polyglot.domain.session.LoginThrottle;
+import io.polyglot.domain.session.SessionEvents;
 import io.polyglot.domain.session.SessionPolicy;
 import io.polyglot.domain.session.Sessions;
 import io.polyglot.domain.session.StartSession;
@@ -68,8 +69,8 @@ public class UseCaseConfiguration {
 
 	@Bean
 	StartSession startSession(Customers customers, PasswordHasher hasher, Sessions sessions, LoginThrottle throttle,
-			SessionPolicy policy, Clock clock) {
-		return new StartSession(customers, hasher, sessions, throttle, policy, clock);
+			SessionPolicy policy, Clock clock, SessionEvents events) {
+		return new StartSession(customers, hasher, sessions, throttle, policy, clock, events);
 	}
 
 	@Bean
@@ -78,13 +79,18 @@ public class UseCaseConfiguration {
 	}
 
 	@Bean
-	EndSession endSession(Sessions sessions) {
-		return new EndSession(sessions);
+	SessionEvents sessionEvents(Outbox outbox, Transactions transactions, Clock clock) {
+		return new SessionEvents(outbox, transactions, clock);
 	}
 
 	@Bean
-	EndAllSessions endAllSessions(Sessions sessions) {
-		return new EndAllSessions(sessions);
+	EndSession endSession(Sessions sessions, SessionEvents events) {
+		return new EndSession(sessions, events);
+	}
+
+	@Bean
+	EndAllSessions endAllSessions(Sessions sessions, SessionEvents events) {
+		return new EndAllSessions(sessions, events);
 	}
 
 	@Bean

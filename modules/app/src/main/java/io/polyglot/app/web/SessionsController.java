@@ -65,7 +65,7 @@ public class SessionsController {
 
 	@DeleteMapping("/current")
 	ResponseEntity<Void> endCurrent(@AuthenticationPrincipal SessionPrincipal caller) {
-		this.endSession.end(caller.tokenHash());
+		this.endSession.end(caller.tokenHash(), caller.customerId(), caller.sessionId());
 		return ResponseEntity.noContent().build();
 	}
 

@@ -88,6 +88,32 @@ class WalletIT extends WalletTestSupport {
 	}
 
 	@Test
+	void aTransferRecordsMoneyTransferredOnBothAccountStreamsInTheSameTransaction() {
+		Client ada = newClient("evt");
+		Client bob = newClient("evt");
+		depositOk(ada, "10.00");
+
+		Map<?, ?> transfer = transfer(ada, UUID.randomUUID().toString(),
+				Map.of("toCustomerId", bob.id(), "amount", "4.00"))
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+
+		List<Map<String, Object>> events = this.jdbc.queryForList(
+				"SELECT stream, owner_id::text AS owner, payload->>'direction' AS direction FROM outbox "
+						+ "WHERE type = 'MoneyTransferred' AND payload->>'transferId' = ? ORDER BY direction",
+				transfer.get("id"));
+		assertThat(events).containsExactly(
+				Map.of("stream", "account:" + account(bob).get("id"), "owner", bob.id(), "direction", "in"),
+				Map.of("stream", "account:" + account(ada).get("id"), "owner", ada.id(), "direction", "out"));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM outbox WHERE type = 'DepositMade' AND owner_id = ?::uuid", Long.class, ada.id()))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void insufficientFundsIs422AndWritesNothing() {
 		Client ada = newClient("poor");
 		Client bob = newClient("rich");
@@ -102,6 +128,10 @@ class WalletIT extends WalletTestSupport {
 		assertThat(balance(bob)).isEqualByComparingTo("0.00");
 		assertThat(ledger(ada)).hasSize(1);
 		assertThat(transfersFrom(ada)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM outbox WHERE type = 'MoneyTransferred' AND owner_id = ?::uuid", Long.class,
+				ada.id()))
+			.isZero();
 		// the refusal changed nothing, so the key was released: once the money is
 		// there,
 		// the same request with the same key goes through

@@ -9,13 +9,20 @@ public final class EndAllSessions {
 
 	private final Sessions sessions;
 
-	public EndAllSessions(Sessions sessions) {
+	private final SessionEvents events;
+
+	public EndAllSessions(Sessions sessions, SessionEvents events) {
 		this.sessions = Objects.requireNonNull(sessions, "sessions");
+		this.events = Objects.requireNonNull(events, "events");
 	}
 
 	/** Ends every session of the customer; returns how many ended. */
 	public int endAll(CustomerId customerId) {
-		return this.sessions.revokeAll(Objects.requireNonNull(customerId, "customerId"));
+		int ended = this.sessions.revokeAll(Objects.requireNonNull(customerId, "customerId"));
+		if (ended > 0) {
+			this.events.allEnded(customerId, ended);
+		}
+		return ended;
 	}
 
 }

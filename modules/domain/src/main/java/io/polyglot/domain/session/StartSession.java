@@ -46,8 +46,11 @@ public final class StartSession {
 
 	private final String dummyHash;
 
+	private final SessionEvents events;
+
 	public StartSession(Customers customers, PasswordHasher hasher, Sessions sessions, LoginThrottle throttle,
-			SessionPolicy policy, Clock clock) {
+			SessionPolicy policy, Clock clock, SessionEvents events) {
+		this.events = Objects.requireNonNull(events, "events");
 		this.customers = Objects.requireNonNull(customers, "customers");
 		this.hasher = Objects.requireNonNull(hasher, "hasher");
 		this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -100,6 +103,10 @@ public final class StartSession {
 				now.plus(this.policy.absoluteLifetime()));
 		SessionToken token = SessionToken.generate();
 		this.sessions.create(token.hash(), session, this.policy.idleTimeout());
+		// after the session exists: PostgreSQL is needed for the login anyway (the
+		// customer
+		// was just read from it), so an outage here fails the login as a 503
+		this.events.started(session);
 		Instant idleExpiry = now.plus(this.policy.idleTimeout());
 		Instant expiresAt = idleExpiry.isBefore(session.absoluteExpiry()) ? idleExpiry : session.absoluteExpiry();
 		return new StartedSession(token, session, expiresAt);

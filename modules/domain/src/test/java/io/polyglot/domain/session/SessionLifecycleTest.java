@@ -6,6 +6,8 @@ import java.util.Set;
 
 import io.polyglot.domain.account.Role;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.support.DirectTransactions;
+import io.polyglot.domain.support.RecordingOutbox;
 import io.polyglot.domain.support.InMemorySessions;
 import io.polyglot.domain.support.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -62,11 +64,11 @@ class SessionLifecycleTest {
 		SessionToken first = open(this.ada);
 		SessionToken second = open(this.ada);
 
-		assertThat(new EndSession(this.sessions).end(first.hash())).isTrue();
+		assertThat(new EndSession(this.sessions, events()).end(first.hash(), this.ada, "s-first")).isTrue();
 
 		assertThat(this.authenticate.authenticate(first)).isEmpty();
 		assertThat(this.authenticate.authenticate(second)).isPresent();
-		assertThat(new EndSession(this.sessions).end(first.hash())).isFalse();
+		assertThat(new EndSession(this.sessions, events()).end(first.hash(), this.ada, "s-first")).isFalse();
 	}
 
 	@Test
@@ -75,7 +77,7 @@ class SessionLifecycleTest {
 		SessionToken second = open(this.ada);
 		SessionToken someoneElses = open(CustomerId.random());
 
-		assertThat(new EndAllSessions(this.sessions).endAll(this.ada)).isEqualTo(2);
+		assertThat(new EndAllSessions(this.sessions, events()).endAll(this.ada)).isEqualTo(2);
 
 		assertThat(this.authenticate.authenticate(first)).isEmpty();
 		assertThat(this.authenticate.authenticate(second)).isEmpty();
@@ -107,6 +109,26 @@ class SessionLifecycleTest {
 		this.sessions.create(token.hash(), new Session(java.util.UUID.randomUUID().toString(), customer,
 				Set.of(Role.CUSTOMER), now, now, now.plus(POLICY.absoluteLifetime())), POLICY.idleTimeout());
 		return token;
+	}
+
+	private final RecordingOutbox outbox = new RecordingOutbox();
+
+	private SessionEvents events() {
+		return new SessionEvents(this.outbox, new DirectTransactions(), this.clock);
+	}
+
+	@Test
+	void endingASessionRecordsSessionEndedOnlyWhenOneEnded() {
+		SessionToken token = open(this.ada);
+
+		new EndSession(this.sessions, events()).end(token.hash(), this.ada, "s1");
+		new EndSession(this.sessions, events()).end(token.hash(), this.ada, "s1");
+
+		assertThat(this.outbox.events()).singleElement().satisfies((event) -> {
+			assertThat(event.type()).isEqualTo("SessionEnded");
+			assertThat(event.owner()).isEqualTo(this.ada);
+			assertThat(event.payload()).containsEntry("sessionId", "s1");
+		});
 	}
 
 }

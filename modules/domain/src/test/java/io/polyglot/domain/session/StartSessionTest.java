@@ -43,13 +43,15 @@ class StartSessionTest {
 
 	private Customer ada;
 
+	private final RecordingOutbox outbox = new RecordingOutbox();
+
 	@BeforeEach
 	void registerAda() {
 		this.ada = new RegisterCustomer(this.customers, this.hasher, new DirectTransactions(), this.clock, "EUR",
 				new RecordingOutbox())
 			.register("ada", "ada@example.com", "correct horse");
 		this.startSession = new StartSession(this.customers, this.hasher, this.sessions, this.throttle, POLICY,
-				this.clock);
+				this.clock, new SessionEvents(this.outbox, new DirectTransactions(), this.clock));
 		this.hasher.comparedHashes().clear();
 	}
 

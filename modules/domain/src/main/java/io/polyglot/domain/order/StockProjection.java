@@ -1,0 +1,53 @@
+package io.polyglot.domain.order;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventConsumer;
+
+/**
+ * Applies what happened to orders to the catalog's stock: a cancelled order's holds go
+ * back to stock, a shipped order's holds become sold units. Fed by the outbox relay (and
+ * called directly right after the commit); idempotent per order, so redelivery is
+ * harmless.
+ */
+public final class StockProjection implements EventConsumer {
+
+	/** The consumer name the outbox tracks deliveries under. */
+	public static final String NAME = "catalog-stock";
+
+	private final Stock stock;
+
+	public StockProjection(Stock stock) {
+		this.stock = Objects.requireNonNull(stock, "stock");
+	}
+
+	@Override
+	public String name() {
+		return NAME;
+	}
+
+	@Override
+	public void deliver(List<DomainEvent> events) {
+		for (DomainEvent event : events) {
+			if (OrderEvents.isStockEvent(event)) {
+				apply(UUID.fromString(event.payload().get("orderId")),
+						OrderStatus.valueOf(event.payload().get("status")), OrderEvents.productIds(event));
+			}
+		}
+	}
+
+	void apply(UUID orderId, OrderStatus status, List<UUID> productIds) {
+		for (UUID productId : productIds) {
+			if (status == OrderStatus.CANCELLED) {
+				this.stock.release(productId, orderId);
+			}
+			else if (status == OrderStatus.SHIPPED) {
+				this.stock.sell(productId, orderId);
+			}
+		}
+	}
+
+}
