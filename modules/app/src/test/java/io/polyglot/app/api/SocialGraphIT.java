@@ -139,7 +139,7 @@ class SocialGraphIT extends SocialTestSupport {
 	@Test
 	void aCustomerNotInTheGraphYetIsAConflictToRetry() {
 		Member ada = member("ada");
-		Member pending = registered("pending");
+		Member pending = registeredWithoutEvent("pending");
 
 		Map<String, Object> conflict = problem(befriend(ada, pending.id()), 409);
 		assertThat((String) conflict.get("detail")).contains("not in the social graph yet", "retry shortly");

@@ -3,11 +3,20 @@ package io.polyglot.app.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.polyglot.domain.account.Customer;
+import io.polyglot.domain.account.Customers;
+import io.polyglot.domain.account.Email;
+import io.polyglot.domain.account.Password;
+import io.polyglot.domain.account.PasswordHasher;
+import io.polyglot.domain.account.Role;
+import io.polyglot.domain.account.Username;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Transactions;
 import io.polyglot.domain.social.PersonProjection;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Social graph helpers for the API tests: customers registered over HTTP and projected
  * into the graph by delivering their CustomerRegistered events to the projection, as the
- * outbox relay does; friendship requests; outbox checks in SQL.
+ * outbox relay does (the relay runs too; the projection is idempotent, and delivering
+ * here means no test waits for it); friendship requests; outbox checks in SQL.
  */
 abstract class SocialTestSupport extends ApiTestSupport {
 
@@ -29,6 +39,15 @@ abstract class SocialTestSupport extends ApiTestSupport {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	PasswordHasher hasher;
+
+	@Autowired
+	Transactions transactions;
 
 	/** A registered, logged-in customer. */
 	record Member(String id, String username, String token) {
@@ -39,6 +58,19 @@ abstract class SocialTestSupport extends ApiTestSupport {
 		String username = unique(prefix);
 		String id = register(username, PASSWORD);
 		return new Member(id, username, login(username, PASSWORD));
+	}
+
+	/**
+	 * Registered in PostgreSQL through the customers port with no CustomerRegistered
+	 * event, so the relay never projects it: a customer whose node has not arrived yet,
+	 * for as long as the test needs.
+	 */
+	Member registeredWithoutEvent(String prefix) {
+		String username = unique(prefix);
+		Customer customer = new Customer(CustomerId.random(), new Username(username), new Email(emailOf(username)),
+				this.hasher.hash(new Password(PASSWORD)), Set.of(Role.CUSTOMER), Instant.now());
+		this.transactions.run(() -> this.customers.register(customer, "EUR"));
+		return new Member(customer.id().toString(), username, login(username, PASSWORD));
 	}
 
 	/** Registered, logged in and projected into the graph. */
