@@ -116,6 +116,10 @@ class ReadEventsTest {
 				() -> this.readEvents.read(reader, unknown, NOW.minus(Duration.ofDays(400)), NOW, PageRequest.first()));
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> this.readEvents.read(reader, unknown, NOW.plusSeconds(10), null, PageRequest.first()));
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.readEvents.read(reader, unknown,
+				Instant.parse("+999999999-01-01T00:00:00Z"), null, PageRequest.first()));
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.readEvents.read(reader, unknown,
+				null, Instant.parse("1969-12-31T23:59:59Z"), PageRequest.first()));
 	}
 
 	@Test
