@@ -6,7 +6,9 @@ import io.polyglot.domain.eventlog.EventLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -28,6 +30,19 @@ class CassandraAdapterAutoConfiguration {
 	@ConditionalOnMissingBean(EventLog.class)
 	CassandraEventLog cassandraEventLog(ObjectProvider<CqlSession> session, CassandraEventLogProperties properties) {
 		return new CassandraEventLog(session, properties);
+	}
+
+	/**
+	 * Once the service is up, migrates the schema in the background so the first request
+	 * does not wait for it; startup itself never waits for Cassandra.
+	 */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> cassandraEventLogWarmUp(ObjectProvider<CassandraEventLog> eventLog) {
+		return (event) -> eventLog.ifAvailable((log) -> {
+			Thread warmUp = new Thread(log::warmUp, "cassandra-event-log-warm-up");
+			warmUp.setDaemon(true);
+			warmUp.start();
+		});
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.polyglot.adapter.cassandra;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,10 @@ import io.polyglot.domain.eventlog.TimeRange;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
+import io.polyglot.domain.shared.StoreUnavailableException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -62,11 +66,38 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 
 	private final CassandraEventLogProperties properties;
 
+	/**
+	 * After a failed first connection, calls fail at once for this long before the next
+	 * attempt.
+	 */
+	static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(1);
+
+	private static final Logger log = LoggerFactory.getLogger(CassandraEventLog.class);
+
 	private volatile @Nullable Statements statements;
+
+	private final OwnersWritten ownersWritten = new OwnersWritten(100_000);
+
+	private volatile @Nullable StoreUnavailableException lastOutage;
+
+	private volatile long lastOutageAt;
 
 	CassandraEventLog(ObjectProvider<CqlSession> sessionProvider, CassandraEventLogProperties properties) {
 		this.sessionProvider = sessionProvider;
 		this.properties = properties;
+	}
+
+	/**
+	 * Connects, migrates and prepares now instead of on the first request; when Cassandra
+	 * is down this only logs, and the first use tries again.
+	 */
+	void warmUp() {
+		try {
+			CassandraCalls.call(this::statements);
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("Event log not ready, Cassandra is unavailable; will retry on first use: {}", ex.getMessage());
+		}
 	}
 
 	@Override
@@ -86,10 +117,13 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		}
 		CassandraCalls.call(() -> {
 			Statements statements = statements();
+			Map<String, @Nullable CustomerId> owners = ownersToWrite(events);
 			List<Statement<?>> writes = new ArrayList<>();
-			writes.addAll(ownerWrites(statements, events));
+			owners.forEach((stream, owner) -> writes.add((owner != null)
+					? statements.insertOwner.bind(stream, owner.value()) : statements.touchStream.bind(stream)));
 			writes.addAll(eventWrites(statements, events));
 			executeAll(statements.session, writes);
+			this.ownersWritten.remember(owners);
 			return null;
 		});
 	}
@@ -123,9 +157,12 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 			.call(() -> new StreamReader(statements(), stream, fromMicros, toMicros, after, page.limit()).read());
 	}
 
-	private List<Statement<?>> ownerWrites(Statements statements, List<DomainEvent> events) {
-		// one write per stream; an owner once known is never overwritten by an event
-		// without one (that write leaves the owner column unset, not null)
+	/**
+	 * One owner write per stream of the delivery, none for streams this instance has
+	 * already written with that owner. An owner once known is never overwritten by an
+	 * event without one (that write leaves the owner column unset, not null).
+	 */
+	private Map<String, @Nullable CustomerId> ownersToWrite(List<DomainEvent> events) {
 		Map<String, @Nullable CustomerId> owners = new LinkedHashMap<>();
 		for (DomainEvent event : events) {
 			String stream = event.stream().toString();
@@ -133,10 +170,8 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 				owners.put(stream, event.owner());
 			}
 		}
-		List<Statement<?>> writes = new ArrayList<>();
-		owners.forEach((stream, owner) -> writes.add((owner != null)
-				? statements.insertOwner.bind(stream, owner.value()) : statements.touchStream.bind(stream)));
-		return writes;
+		owners.entrySet().removeIf((entry) -> this.ownersWritten.has(entry.getKey(), entry.getValue()));
+		return owners;
 	}
 
 	private List<Statement<?>> eventWrites(Statements statements, List<DomainEvent> events) {
@@ -215,21 +250,33 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		if (ready != null) {
 			return ready;
 		}
+		StoreUnavailableException recent = this.lastOutage;
+		if (recent != null && System.nanoTime() - this.lastOutageAt < RETRY_AFTER_OUTAGE.toNanos()) {
+			// fail at once instead of queueing every request behind another connect
+			// attempt
+			throw new StoreUnavailableException(CassandraCalls.STORE, recent.getMessage(), recent);
+		}
 		synchronized (this) {
 			if (this.statements == null) {
-				CqlSession session = this.sessionProvider.getObject();
-				new CassandraMigrations(this.properties.keyspace(), this.properties.replicationCql(),
-						this.properties.writes())
-					.migrate(session);
-				this.statements = new Statements(session, this.properties);
+				try {
+					CqlSession session = this.sessionProvider.getObject();
+					new CassandraMigrations(this.properties.keyspace(), this.properties.replicationCql(),
+							this.properties.writes())
+						.migrate(session);
+					this.statements = new Statements(session, this.properties);
+					this.lastOutage = null;
+				}
+				catch (RuntimeException ex) {
+					RuntimeException translated = CassandraCalls.translate(ex);
+					if (translated instanceof StoreUnavailableException outage) {
+						this.lastOutageAt = System.nanoTime();
+						this.lastOutage = outage;
+					}
+					throw translated;
+				}
 			}
 			return Objects.requireNonNull(this.statements);
 		}
-	}
-
-	/** Forgets the prepared statements, for a test that drops the keyspace. */
-	void reset() {
-		this.statements = null;
 	}
 
 	private record PartitionKey(String stream, LocalDate day) {

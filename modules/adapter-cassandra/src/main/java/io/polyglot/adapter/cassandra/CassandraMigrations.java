@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +36,12 @@ final class CassandraMigrations {
 	private static final Logger log = LoggerFactory.getLogger(CassandraMigrations.class);
 
 	private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__(\\w+)\\.cql");
+
+	/**
+	 * Schema changes wait for every node to agree, far slower than a request; they run
+	 * once, on first use, so they get a timeout of their own.
+	 */
+	static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
 
 	private final String keyspace;
 
@@ -68,7 +75,7 @@ final class CassandraMigrations {
 				continue;
 			}
 			for (String statement : migration.statements()) {
-				session.execute(statement.replace("${keyspace}", this.keyspace));
+				ddl(session, statement.replace("${keyspace}", this.keyspace));
 			}
 			session.execute(SimpleStatement
 				.newInstance(
@@ -81,6 +88,10 @@ final class CassandraMigrations {
 			appliedNow.add(migration.version());
 		}
 		return appliedNow;
+	}
+
+	private static void ddl(CqlSession session, String statement) {
+		session.execute(SimpleStatement.newInstance(statement).setTimeout(DDL_TIMEOUT));
 	}
 
 	/** The migrations on the classpath, oldest first. */

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A measurement, not a test (its name keeps it out of CI): 100,000 events through the
  * relay's entry point {@code deliver} in batches of 500, as the outbox relay sends them,
  * against the local single-node Cassandra. Run with
- * {@code ./mvnw -pl modules/adapter-cassandra -am verify -Dit.test=EventLogAppendBenchmark -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code ./mvnw -pl modules/adapter-cassandra -am verify -Dtest=none -Dit.test=EventLogAppendBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
 @SpringBootTest(classes = EventLogAppendBenchmark.Config.class,
 		properties = "polyglot.cassandra.keyspace=polyglot_bench")
