@@ -1,9 +1,14 @@
 package io.polyglot.adapter.cassandra;
 
+import java.time.Duration;
+
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import io.polyglot.domain.eventlog.EventLog;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -43,6 +48,18 @@ class CassandraAdapterAutoConfiguration {
 			warmUp.setDaemon(true);
 			warmUp.start();
 		});
+	}
+
+	/**
+	 * The driver retries a lost node with a backoff that grows to 60 s by default, so a
+	 * Cassandra that is back would sit unused for up to a minute; capped lower here so
+	 * the relay drains the outbox soon after an outage.
+	 */
+	@Bean
+	DriverConfigLoaderBuilderCustomizer polyglotCassandraReconnection(
+			@Value("${polyglot.cassandra.reconnect-max-delay:10s}") Duration maxDelay) {
+		return (builder) -> builder.withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofSeconds(1))
+			.withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, maxDelay);
 	}
 
 }
