@@ -1,5 +1,8 @@
 package io.polyglot.app.api;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -85,11 +88,35 @@ abstract class CatalogTestSupport extends ApiTestSupport {
 		return body;
 	}
 
+	/**
+	 * The path with its query string percent-encoded exactly once, value by value, so
+	 * braces, plus signs and spaces reach the service as the text they are.
+	 */
+	static URI encoded(String pathAndQuery) {
+		int question = pathAndQuery.indexOf('?');
+		if (question < 0) {
+			return URI.create(pathAndQuery);
+		}
+		StringBuilder uri = new StringBuilder(pathAndQuery.substring(0, question + 1));
+		String[] pairs = pathAndQuery.substring(question + 1).split("&");
+		for (int i = 0; i < pairs.length; i++) {
+			int equals = pairs[i].indexOf('=');
+			String name = (equals < 0) ? pairs[i] : pairs[i].substring(0, equals);
+			String value = (equals < 0) ? "" : pairs[i].substring(equals + 1);
+			uri.append((i > 0) ? "&" : "").append(encode(name)).append('=').append(encode(value));
+		}
+		return URI.create(uri.toString());
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
 	/** GET without a token; answers the parsed body of a 200. */
 	@SuppressWarnings("unchecked")
 	Map<String, Object> getOk(String uri) {
 		Map<String, Object> body = this.http.get()
-			.uri(uri)
+			.uri(encoded(uri))
 			.exchange()
 			.expectStatus()
 			.isOk()
