@@ -82,6 +82,9 @@ public final class CassandraStore extends ProcessStore {
 
 	private final int storagePort;
 
+	/** Whether this store has been started before: only a first start wipes test data. */
+	private boolean startedBefore;
+
 	private volatile @Nullable String version;
 
 	/**
@@ -131,6 +134,7 @@ public final class CassandraStore extends ProcessStore {
 				.build()
 				.start();
 			this.process = started;
+			this.startedBefore = true;
 			awaitNativeTransport(started, log);
 		}
 		catch (LocalStoreException ex) {
@@ -190,8 +194,11 @@ public final class CassandraStore extends ProcessStore {
 		Files.createDirectories(root);
 		for (String directory : STORAGE_DIRECTORIES) {
 			Path path = root.resolve(directory);
-			if (!this.options.persistent()) {
-				// tests expect an empty node; only directories named here are removed
+			if (!this.options.persistent() && !this.startedBefore) {
+				// tests expect an empty node; only directories named here are removed.
+				// A restart of the same store keeps its data, as a real node's would: an
+				// outage test stops and starts it and expects the events to still be
+				// there
 				Directories.deleteRecursively(path);
 			}
 			Files.createDirectories(path);

@@ -18,9 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Wires the MongoDB adapter: its health component, the catalog (which is also the stock
- * orders reserve from), the catalog's indexes at startup, and short client timeouts so a
- * request fails fast (503) while MongoDB is down.
+ * Wires the MongoDB adapter: its health component, the catalog, the stock orders reserve
+ * from (on the same product documents), the catalog's indexes at startup, and short
+ * client timeouts so a request fails fast (503) while MongoDB is down.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 class MongoAdapterAutoConfiguration {
@@ -35,8 +35,7 @@ class MongoAdapterAutoConfiguration {
 
 	/**
 	 * The driver waits 30 s for a server by default: every catalog request would hang
-	 * that long while MongoDB is down. These apply unless the connection string sets its
-	 * own.
+	 * that long while MongoDB is down.
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer polyglotMongoTimeouts(
@@ -51,9 +50,15 @@ class MongoAdapterAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean({ Catalog.class, Stock.class })
+	@ConditionalOnMissingBean(Catalog.class)
 	MongoCatalog mongoCatalog(MongoTemplate mongo) {
 		return new MongoCatalog(mongo.getDb());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Stock.class)
+	MongoStock mongoStock(MongoTemplate mongo, @Value("${polyglot.currency:EUR}") String currency) {
+		return new MongoStock(mongo, MongoStock.PRODUCTS, currency);
 	}
 
 	/**

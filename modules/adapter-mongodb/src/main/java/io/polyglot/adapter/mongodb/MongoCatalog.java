@@ -25,7 +25,6 @@ import io.polyglot.domain.catalog.Facets;
 import io.polyglot.domain.catalog.Product;
 import io.polyglot.domain.catalog.ProductId;
 import io.polyglot.domain.catalog.ProductQuery;
-import io.polyglot.domain.order.Stock;
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.Cursor;
 import io.polyglot.domain.shared.NotFoundException;
@@ -39,14 +38,13 @@ import org.bson.conversions.Bson;
  * category, the code as {@code _id}) and collection {@code products} (one document per
  * product, see {@link ProductDocuments}).
  * <p>
- * Every stock change is one atomic conditional update of one document, never a
- * read-modify-write: a reservation only matches while enough stock is left. Reservations
- * and their release or sale do not bump {@code version}, which counts administrator edits
- * only, so an order never makes an administrator's edit stale; an edit in turn applies
- * its stock change as {@code $inc} on {@code stock} and {@code received}, so it never
- * undoes a reservation made meanwhile.
+ * Stock for orders is changed by {@link MongoStock} on the same documents, one atomic
+ * conditional update each. Those changes do not bump {@code version}, which counts
+ * administrator edits only, so an order never makes an administrator's edit stale; an
+ * edit in turn applies its stock change as {@code $inc} on {@code stock} and
+ * {@code received}, so it never undoes a reservation made meanwhile.
  */
-class MongoCatalog implements Catalog, Stock {
+class MongoCatalog implements Catalog {
 
 	static final String CATEGORIES = "categories";
 
@@ -223,103 +221,6 @@ class MongoCatalog implements Catalog, Stock {
 				}
 			}
 			return new Facets(counts);
-		});
-	}
-
-	// --- Stock, the port orders use (ADR 0004): one hold per order on the product ---
-
-	@Override
-	public Optional<Orderable> orderable(UUID productId) {
-		return MongoCalls.call(() -> Optional
-			.ofNullable(this.products.find(byId(productId))
-				.projection(Projections.include(ProductDocuments.NAME, ProductDocuments.PRICE_CENTS,
-						ProductDocuments.CURRENCY))
-				.first())
-			.map((document) -> new Orderable(productId, document.getString(ProductDocuments.NAME),
-					ProductDocuments.money(document))));
-	}
-
-	@Override
-	public boolean reserve(UUID productId, UUID orderId, int quantity) {
-		if (quantity < 1) {
-			throw new IllegalArgumentException("quantity must be positive");
-		}
-		String order = orderId.toString();
-		return MongoCalls.call(() -> {
-			// one conditional update: it only matches while enough stock is left and the
-			// order holds nothing yet, so concurrent reservations can never oversell
-			UpdateResult result = this.products.updateOne(
-					Filters.and(byId(productId), Filters.gte(ProductDocuments.STOCK, (long) quantity),
-							Filters.ne(ProductDocuments.HOLDS + ".order", order)),
-					Updates.combine(Updates.inc(ProductDocuments.STOCK, (long) -quantity), Updates
-						.push(ProductDocuments.HOLDS, new Document("order", order).append("quantity", quantity))));
-			if (result.getModifiedCount() > 0) {
-				return true;
-			}
-			// a retried reservation for the same order is already done
-			return this.products
-				.countDocuments(Filters.and(byId(productId), Filters.eq(ProductDocuments.HOLDS + ".order", order))) > 0;
-		});
-	}
-
-	@Override
-	public void release(UUID productId, UUID orderId) {
-		settle(productId, orderId, ProductDocuments.STOCK);
-	}
-
-	@Override
-	public void sell(UUID productId, UUID orderId) {
-		settle(productId, orderId, ProductDocuments.SOLD);
-	}
-
-	/**
-	 * Moves the order's hold into {@code counter}; conditioned on the exact hold, so a
-	 * second call (or a concurrent one) finds nothing to move.
-	 */
-	private void settle(UUID productId, UUID orderId, String counter) {
-		String order = orderId.toString();
-		MongoCalls.run(() -> {
-			Document document = this.products.find(byId(productId))
-				.projection(Projections.include(ProductDocuments.HOLDS))
-				.first();
-			if (document == null) {
-				return;
-			}
-			for (Document hold : document.getList(ProductDocuments.HOLDS, Document.class, List.of())) {
-				if (order.equals(hold.getString("order"))) {
-					long quantity = ProductDocuments.number(hold, "quantity").longValue();
-					this.products
-						.updateOne(
-								Filters.and(byId(productId),
-										Filters.elemMatch(ProductDocuments.HOLDS,
-												Filters.and(Filters.eq("order", order),
-														Filters.eq("quantity", quantity)))),
-								Updates.combine(Updates.inc(counter, quantity),
-										Updates.pull(ProductDocuments.HOLDS, new Document("order", order))));
-					return;
-				}
-			}
-		});
-	}
-
-	@Override
-	public List<Level> levels() {
-		return MongoCalls.call(() -> {
-			List<Level> levels = new ArrayList<>();
-			for (Document document : this.products.find()
-				.projection(Projections.include(ProductDocuments.STOCK, ProductDocuments.RECEIVED,
-						ProductDocuments.SOLD, ProductDocuments.HOLDS))) {
-				Map<UUID, Integer> holds = new LinkedHashMap<>();
-				for (Document hold : document.getList(ProductDocuments.HOLDS, Document.class, List.of())) {
-					holds.merge(UUID.fromString(hold.getString("order")),
-							ProductDocuments.number(hold, "quantity").intValue(), Integer::sum);
-				}
-				levels.add(new Level(UUID.fromString(document.getString(ProductDocuments.ID)),
-						ProductDocuments.number(document, ProductDocuments.RECEIVED).longValue(),
-						ProductDocuments.number(document, ProductDocuments.STOCK).longValue(),
-						ProductDocuments.number(document, ProductDocuments.SOLD).longValue(), holds));
-			}
-			return levels;
 		});
 	}
 

@@ -44,6 +44,9 @@ class MongoCatalogIT extends CatalogContract {
 	MongoCatalog catalog;
 
 	@Autowired
+	Stock stock;
+
+	@Autowired
 	MongoTemplate mongo;
 
 	@Override
@@ -53,7 +56,7 @@ class MongoCatalogIT extends CatalogContract {
 
 	@Override
 	protected Stock stock() {
-		return this.catalog;
+		return this.stock;
 	}
 
 	@Test

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.mongodb.core.MongoTemplate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -67,10 +69,11 @@ class MongoUnavailableIT {
 
 	@Test
 	void stockReportsMongoUnavailable() {
+		MongoStock stock = new MongoStock(new MongoTemplate(this.client, "polyglot"), MongoStock.PRODUCTS, "EUR");
 		assertThatExceptionOfType(StoreUnavailableException.class)
-			.isThrownBy(() -> this.catalog.reserve(UUID.randomUUID(), UUID.randomUUID(), 1));
+			.isThrownBy(() -> stock.reserve(UUID.randomUUID(), UUID.randomUUID(), 1));
 		assertThatExceptionOfType(StoreUnavailableException.class)
-			.isThrownBy(() -> this.catalog.release(UUID.randomUUID(), UUID.randomUUID()));
+			.isThrownBy(() -> stock.release(UUID.randomUUID(), UUID.randomUUID()));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,19 @@ final class JdbcOrders implements Orders {
 			       coalesce(sum(l.quantity) FILTER (WHERE o.status = 'SHIPPED'), 0) AS sold
 			FROM order_lines l JOIN orders o ON o.id = l.order_id
 			GROUP BY l.product_id""";
+
+	// the order's copy of the name is good enough for a recommendation list; the
+	// catalog has the current one
+	private static final String POPULAR = """
+			SELECT l.product_id, min(l.name) AS name, count(DISTINCT o.customer_id) AS buyers, sum(l.quantity) AS units
+			FROM orders o JOIN order_lines l ON l.order_id = o.id
+			WHERE o.customer_id = ANY(?::uuid[]) AND o.status IN ('PAID', 'SHIPPED')
+			  AND NOT EXISTS (SELECT 1 FROM orders mine JOIN order_lines ml ON ml.order_id = mine.id
+			                  WHERE mine.customer_id = ? AND mine.status IN ('PAID', 'SHIPPED')
+			                    AND ml.product_id = l.product_id)
+			GROUP BY l.product_id
+			ORDER BY buyers DESC, units DESC, l.product_id
+			LIMIT ?""";
 
 	private static final UUID MAX_UUID = UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff");
 
@@ -143,6 +157,17 @@ final class JdbcOrders implements Orders {
 		return PostgresCalls
 			.call(() -> this.jdbc.query(UNITS, (row, n) -> new ProductUnits(row.getObject("product_id", UUID.class),
 					row.getLong("held"), row.getLong("sold"))));
+	}
+
+	@Override
+	public List<Popular> popularAmong(Collection<CustomerId> buyers, CustomerId excluded, int limit) {
+		if (buyers.isEmpty()) {
+			return List.of();
+		}
+		UUID[] ids = buyers.stream().map(CustomerId::value).toArray(UUID[]::new);
+		return PostgresCalls
+			.call(() -> this.jdbc.query(POPULAR, (row, n) -> new Popular(row.getObject("product_id", UUID.class),
+					row.getString("name"), row.getLong("buyers"), row.getLong("units")), ids, excluded.value(), limit));
 	}
 
 	private List<Order> withLines(List<Header> headers) {

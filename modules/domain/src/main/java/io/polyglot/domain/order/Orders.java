@@ -1,5 +1,6 @@
 package io.polyglot.domain.order;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,16 @@ public interface Orders {
 	 * Units held by live (PENDING or PAID) orders and sold by SHIPPED ones, per product.
 	 */
 	List<ProductUnits> unitsPerProduct();
+
+	/**
+	 * Products bought (PAID or SHIPPED orders) by any of the buyers and never by the
+	 * excluded customer, most buyers first, then most units, then product id.
+	 */
+	List<Popular> popularAmong(Collection<CustomerId> buyers, CustomerId excluded, int limit);
+
+	/** A product and how many of the given buyers bought it, in how many units. */
+	record Popular(UUID productId, String name, long buyers, long units) {
+	}
 
 	/** What orders of record say about one product. */
 	record ProductUnits(UUID productId, long held, long sold) {

@@ -82,10 +82,9 @@ class CategoryTest {
 		}
 		assertThatExceptionOfType(ValidationException.class)
 			.isThrownBy(() -> new AttributeDefinition("kind", AttributeType.ENUM, false, List.of()));
-		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> new Category(new CategoryCode("x"), "X",
-					List.of(new AttributeDefinition("a", AttributeType.STRING, false, List.of()),
-							new AttributeDefinition("a", AttributeType.INTEGER, false, List.of()))));
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> new Category(new CategoryCode("x"), "X",
+				List.of(new AttributeDefinition("a", AttributeType.STRING, false, List.of()),
+						new AttributeDefinition("a", AttributeType.INTEGER, false, List.of()))));
 	}
 
 	@Test

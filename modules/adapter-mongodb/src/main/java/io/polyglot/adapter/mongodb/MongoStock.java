@@ -1,0 +1,158 @@
+package io.polyglot.adapter.mongodb;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import io.polyglot.domain.order.Stock;
+import io.polyglot.domain.shared.Money;
+import io.polyglot.domain.shared.StoreUnavailableException;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Stock as orders use it, on the catalog's product documents. Every change is one atomic
+ * conditional update of one document, and idempotent per order: a reservation pushes a
+ * hold {@code {order, quantity}} only if the order has none yet and enough units are in
+ * stock; release and sale pull that hold only if it is there. So a retry or a redelivered
+ * event never moves stock twice, and no read-modify-write race exists.
+ */
+final class MongoStock implements Stock {
+
+	/** The catalog's product collection, which holds the stock. */
+	static final String PRODUCTS = "products";
+
+	private final MongoTemplate mongo;
+
+	private final String collection;
+
+	private final String currency;
+
+	MongoStock(MongoTemplate mongo, String collection, String currency) {
+		this.mongo = mongo;
+		this.collection = collection;
+		this.currency = currency;
+	}
+
+	@Override
+	public Optional<Orderable> orderable(UUID productId) {
+		return call(() -> {
+			Document product = products().find(Filters.eq("_id", productId.toString()))
+				.projection(Projections.include(ProductDocuments.NAME, ProductDocuments.PRICE_CENTS,
+						ProductDocuments.CURRENCY))
+				.first();
+			if (product == null) {
+				return Optional.empty();
+			}
+			String currency = product.getString(ProductDocuments.CURRENCY);
+			return Optional.of(new Orderable(productId, product.getString(ProductDocuments.NAME),
+					new Money(BigDecimal.valueOf(number(product.get(ProductDocuments.PRICE_CENTS)), Money.SCALE),
+							(currency != null) ? currency : this.currency)));
+		});
+	}
+
+	@Override
+	public boolean reserve(UUID productId, UUID orderId, int quantity) {
+		String order = orderId.toString();
+		return call(() -> {
+			Bson filter = Filters.and(Filters.eq("_id", productId.toString()), Filters.gte("stock", quantity),
+					Filters.ne("holds.order", order));
+			UpdateResult result = products().updateOne(filter, Updates.combine(Updates.inc("stock", -quantity),
+					Updates.push("holds", new Document("order", order).append("quantity", quantity))));
+			if (result.getModifiedCount() == 1) {
+				return true;
+			}
+			// nothing changed: either short of stock, or this order already holds units
+			// (a retry), which counts as reserved
+			return products().countDocuments(
+					Filters.and(Filters.eq("_id", productId.toString()), Filters.eq("holds.order", order))) > 0;
+		});
+	}
+
+	@Override
+	public void release(UUID productId, UUID orderId) {
+		moveHold(productId, orderId, "stock");
+	}
+
+	@Override
+	public void sell(UUID productId, UUID orderId) {
+		moveHold(productId, orderId, "sold");
+	}
+
+	@Override
+	public List<Level> levels() {
+		return call(() -> {
+			List<Level> levels = new ArrayList<>();
+			for (Document product : products().find()
+				.projection(Projections.include("stock", "received", "sold", "holds"))) {
+				Map<UUID, Integer> holds = new LinkedHashMap<>();
+				List<Document> held = product.getList("holds", Document.class, List.of());
+				for (Document hold : held) {
+					holds.merge(UUID.fromString(hold.getString("order")), (int) number(hold.get("quantity")),
+							Integer::sum);
+				}
+				levels.add(new Level(UUID.fromString(product.getString("_id")), number(product.get("received")),
+						number(product.get("stock")), number(product.get("sold")), holds));
+			}
+			return levels;
+		});
+	}
+
+	/**
+	 * Pulls the order's hold and adds its quantity to {@code target} (stock or sold).
+	 * Done as read-the-hold then one update conditioned on exactly that hold still being
+	 * there, so a concurrent second release matches nothing and changes nothing.
+	 */
+	private void moveHold(UUID productId, UUID orderId, String target) {
+		String order = orderId.toString();
+		call(() -> {
+			Document product = products()
+				.find(Filters.and(Filters.eq("_id", productId.toString()), Filters.eq("holds.order", order)))
+				.projection(Projections.elemMatch("holds", Filters.eq("order", order)))
+				.first();
+			if (product == null) {
+				return null;
+			}
+			Document hold = product.getList("holds", Document.class).get(0);
+			int quantity = (int) number(hold.get("quantity"));
+			products().updateOne(
+					Filters.and(Filters.eq("_id", productId.toString()),
+							Filters.elemMatch("holds",
+									Filters.and(Filters.eq("order", order), Filters.eq("quantity", quantity)))),
+					Updates.combine(Updates.inc(target, quantity),
+							Updates.pull("holds", new Document("order", order))));
+			return null;
+		});
+	}
+
+	private MongoCollection<Document> products() {
+		return this.mongo.getCollection(this.collection);
+	}
+
+	private static long number(Object value) {
+		return (value instanceof Number number) ? number.longValue() : 0L;
+	}
+
+	private static <T> T call(Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (MongoException | org.springframework.dao.DataAccessResourceFailureException ex) {
+			throw new StoreUnavailableException("mongodb", "MongoDB is unavailable: " + ex.getMessage(), ex);
+		}
+	}
+
+}
