@@ -158,6 +158,7 @@ class MongoStockIT {
 		UUID id = UUID.randomUUID();
 		this.mongo.getCollection(MongoStock.PRODUCTS)
 			.insertOne(new Document("_id", id.toString()).append("name", "Stock test " + id)
+				.append("sku", "STOCK-" + id)
 				.append("priceCents", 1999L)
 				.append("currency", "EUR")
 				.append("stock", stock)
