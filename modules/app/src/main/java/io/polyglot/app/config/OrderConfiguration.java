@@ -8,12 +8,17 @@ import io.polyglot.domain.order.Reconciliation;
 import io.polyglot.domain.order.Stock;
 import io.polyglot.domain.order.StockProjection;
 import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.social.RecommendProducts;
+import io.polyglot.domain.social.SocialGraph;
 import io.polyglot.domain.shared.Transactions;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The order use cases, the stock projection fed by the outbox, and reconciliation. */
+/**
+ * The order use cases, the stock projection fed by the outbox, reconciliation, and the
+ * recommendations composed from orders and the social graph.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OrderConfiguration {
 
@@ -26,6 +31,11 @@ public class OrderConfiguration {
 	@Bean
 	StockProjection stockProjection(Stock stock) {
 		return new StockProjection(stock);
+	}
+
+	@Bean
+	RecommendProducts recommendProducts(SocialGraph graph, Orders orders) {
+		return new RecommendProducts(graph, orders);
 	}
 
 	@Bean

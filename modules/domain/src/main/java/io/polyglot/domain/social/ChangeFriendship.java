@@ -1,0 +1,95 @@
+package io.polyglot.domain.social;
+
+import java.util.Map;
+import java.util.Objects;
+
+import io.polyglot.domain.account.Customers;
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.shared.BusinessRuleException;
+import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Transactions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Adds or removes the caller's friendship with another customer, idempotently, and
+ * records FriendshipAdded or FriendshipRemoved on the caller's stream when, and only
+ * when, the graph changed.
+ * <p>
+ * The graph change and its event live in two stores with no transaction spanning them:
+ * Neo4j is written first (it decides whether anything changed), then the event in a small
+ * PostgreSQL transaction of its own. Should PostgreSQL fail in between, the request
+ * answers 503 and the change stands without its event; a retry finds nothing to change
+ * and records none.
+ */
+public final class ChangeFriendship {
+
+	private final SocialGraph graph;
+
+	private final GraphMembership membership;
+
+	private final Outbox outbox;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	public ChangeFriendship(SocialGraph graph, Customers customers, Outbox outbox, Transactions transactions,
+			Clock clock) {
+		this.graph = Objects.requireNonNull(graph, "graph");
+		this.membership = new GraphMembership(graph, customers);
+		this.outbox = Objects.requireNonNull(outbox, "outbox");
+		this.transactions = Objects.requireNonNull(transactions, "transactions");
+		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	/**
+	 * Makes the caller and the customer friends (both ways); a second call changes
+	 * nothing.
+	 * @throws io.polyglot.domain.shared.ValidationException when the id is not a UUID
+	 * @throws BusinessRuleException when it is the caller's own id
+	 * @throws io.polyglot.domain.shared.NotFoundException when no such customer exists
+	 * @throws io.polyglot.domain.shared.ConflictException when either is registered but
+	 * not in the graph yet
+	 */
+	public FriendshipChange add(CustomerId caller, @Nullable String friendId) {
+		CustomerId friend = other(caller, friendId);
+		return apply(caller, friend, this.graph.addFriendship(caller, friend), EventTypes.FRIENDSHIP_ADDED);
+	}
+
+	/**
+	 * Ends the friendship of the caller and the customer; a second call, or a call for
+	 * someone who is no friend, changes nothing.
+	 * @throws io.polyglot.domain.shared.ValidationException when the id is not a UUID
+	 * @throws BusinessRuleException when it is the caller's own id
+	 * @throws io.polyglot.domain.shared.NotFoundException when no such customer exists
+	 */
+	public FriendshipChange remove(CustomerId caller, @Nullable String friendId) {
+		CustomerId friend = other(caller, friendId);
+		return apply(caller, friend, this.graph.removeFriendship(caller, friend), EventTypes.FRIENDSHIP_REMOVED);
+	}
+
+	private static CustomerId other(CustomerId caller, @Nullable String friendId) {
+		CustomerId friend = CustomerId.parse(friendId);
+		if (friend.equals(caller)) {
+			throw new BusinessRuleException("You cannot be your own friend.");
+		}
+		return friend;
+	}
+
+	private FriendshipChange apply(CustomerId caller, CustomerId friend, FriendshipChange change, String eventType) {
+		if (change == FriendshipChange.PERSON_MISSING) {
+			throw this.membership.absence(friend, caller);
+		}
+		if (change == FriendshipChange.CHANGED) {
+			DomainEvent event = DomainEvent.of(EventStream.customer(caller.value()), eventType, this.clock.now(),
+					caller, Map.of("customerId", caller.toString(), "friendId", friend.toString()));
+			this.transactions.run(() -> this.outbox.add(event));
+		}
+		return change;
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.polyglot.domain.social;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Page;
+import io.polyglot.domain.shared.PageRequest;
+
+/** The social graph port in maps, with breadth-first search for paths. */
+final class InMemorySocialGraph implements SocialGraph {
+
+	private final Map<CustomerId, Person> people = new LinkedHashMap<>();
+
+	private final Map<CustomerId, Set<CustomerId>> friends = new HashMap<>();
+
+	@Override
+	public void recordPeople(Collection<Person> recorded) {
+		recorded.forEach((person) -> this.people.put(person.id(), person));
+	}
+
+	@Override
+	public Optional<Person> person(CustomerId id) {
+		return Optional.ofNullable(this.people.get(id));
+	}
+
+	@Override
+	public FriendshipChange addFriendship(CustomerId one, CustomerId other) {
+		if (!this.people.containsKey(one) || !this.people.containsKey(other)) {
+			return FriendshipChange.PERSON_MISSING;
+		}
+		boolean added = friendsOf(one).add(other);
+		friendsOf(other).add(one);
+		return added ? FriendshipChange.CHANGED : FriendshipChange.UNCHANGED;
+	}
+
+	@Override
+	public FriendshipChange removeFriendship(CustomerId one, CustomerId other) {
+		if (!this.people.containsKey(one) || !this.people.containsKey(other)) {
+			return FriendshipChange.PERSON_MISSING;
+		}
+		boolean removed = friendsOf(one).remove(other);
+		friendsOf(other).remove(one);
+		return removed ? FriendshipChange.CHANGED : FriendshipChange.UNCHANGED;
+	}
+
+	@Override
+	public Page<Person> friends(CustomerId who, PageRequest page) {
+		List<Person> all = friendsOf(who).stream().map(this.people::get).sorted(byId()).toList();
+		return new Page<>(all.subList(0, Math.min(page.limit(), all.size())), null);
+	}
+
+	@Override
+	public Set<CustomerId> friendIds(CustomerId who) {
+		return Set.copyOf(friendsOf(who));
+	}
+
+	@Override
+	public List<Suggestion> suggestions(CustomerId who, int limit) {
+		Map<CustomerId, Integer> mutual = new HashMap<>();
+		for (CustomerId friend : friendsOf(who)) {
+			for (CustomerId candidate : friendsOf(friend)) {
+				if (!candidate.equals(who) && !friendsOf(who).contains(candidate)) {
+					mutual.merge(candidate, 1, Integer::sum);
+				}
+			}
+		}
+		return mutual.entrySet()
+			.stream()
+			.map((entry) -> new Suggestion(this.people.get(entry.getKey()), entry.getValue()))
+			.sorted(Comparator.comparingInt(Suggestion::mutualFriends)
+				.reversed()
+				.thenComparing((suggestion) -> suggestion.person().id().toString()))
+			.limit(limit)
+			.toList();
+	}
+
+	@Override
+	public Optional<SocialPath> shortestPath(CustomerId from, CustomerId to, PathDepth maxDepth) {
+		Map<CustomerId, CustomerId> parent = new HashMap<>();
+		Set<CustomerId> seen = new HashSet<>(Set.of(from));
+		Deque<CustomerId> frontier = new ArrayDeque<>(List.of(from));
+		for (int depth = 0; depth < maxDepth.value() && !frontier.isEmpty(); depth++) {
+			Deque<CustomerId> next = new ArrayDeque<>();
+			for (CustomerId current : frontier) {
+				for (CustomerId friend : friendsOf(current)) {
+					if (seen.add(friend)) {
+						parent.put(friend, current);
+						next.add(friend);
+					}
+				}
+			}
+			if (seen.contains(to)) {
+				List<Person> path = new ArrayList<>();
+				for (CustomerId at = to; at != null; at = parent.get(at)) {
+					path.add(0, this.people.get(at));
+				}
+				return Optional.of(new SocialPath(path));
+			}
+			frontier = next;
+		}
+		return Optional.empty();
+	}
+
+	private Set<CustomerId> friendsOf(CustomerId id) {
+		return this.friends.computeIfAbsent(id, (key) -> new TreeSet<>(Comparator.comparing(CustomerId::toString)));
+	}
+
+	private static Comparator<Person> byId() {
+		return Comparator.comparing((person) -> person.id().toString());
+	}
+
+}
