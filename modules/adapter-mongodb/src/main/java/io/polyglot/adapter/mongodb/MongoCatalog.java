@@ -177,7 +177,20 @@ class MongoCatalog implements Catalog {
 
 	@Override
 	public boolean remove(ProductId id) {
-		return MongoCalls.call(() -> this.products.deleteOne(byId(id.value())).getDeletedCount() > 0);
+		return MongoCalls.call(() -> {
+			// conditioned on no holds in the same operation: an order reserving meanwhile
+			// either lands before (and the delete is refused) or finds no product
+			Bson unheld = Filters.or(Filters.size(ProductDocuments.HOLDS, 0),
+					Filters.exists(ProductDocuments.HOLDS, false));
+			if (this.products.deleteOne(Filters.and(byId(id.value()), unheld)).getDeletedCount() > 0) {
+				return true;
+			}
+			if (this.products.countDocuments(byId(id.value())) > 0) {
+				throw new ConflictException("Product " + id + " has units held by open orders; it cannot be deleted "
+						+ "until they are shipped or cancelled.");
+			}
+			return false;
+		});
 	}
 
 	@Override

@@ -202,6 +202,20 @@ abstract class CatalogContract {
 	}
 
 	@Test
+	void aProductWithHeldUnitsCannotBeDeletedUntilTheHoldEnds() {
+		Category category = bookCategory();
+		Product product = added(category, "Ordered", "1.00", 3, Map.of("author", "A"));
+		UUID order = UUID.randomUUID();
+		assertThat(stock().reserve(product.id().value(), order, 1)).isTrue();
+
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> catalog().remove(product.id()));
+		assertThat(catalog().product(product.id())).isPresent();
+
+		stock().release(product.id().value(), order);
+		assertThat(catalog().remove(product.id())).isTrue();
+	}
+
+	@Test
 	void searchFiltersByCategoryWordsPriceAndTypedAttributes() {
 		Category category = bookCategory();
 		added(category, "Dune", "9.99", 1, Map.of("author", "Frank Herbert", "pages", 412L, "format", "paper"));

@@ -46,7 +46,11 @@ public interface Catalog {
 	 */
 	Product update(Product product, long expectedVersion, int stockChange);
 
-	/** Deletes the product; false when there was none. */
+	/**
+	 * Deletes the product; false when there was none.
+	 * @throws io.polyglot.domain.shared.ConflictException while open orders hold units of
+	 * it
+	 */
 	boolean remove(ProductId id);
 
 	/** One page of the products the query matches, in its order. */
