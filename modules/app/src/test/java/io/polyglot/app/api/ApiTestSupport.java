@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "polyglot.sessions.max-failures-per-address=100000",
 				"polyglot.admin.username=" + ApiTestSupport.ADMIN_USERNAME, "polyglot.admin.email=ops@polyglot.example",
-				"polyglot.admin.password=" + ApiTestSupport.ADMIN_PASSWORD })
+				"polyglot.admin.password=" + ApiTestSupport.ADMIN_PASSWORD,
+				// an outage test restarts Cassandra and waits for the relay to drain
+				"polyglot.outbox.max-backoff=5s" })
 @AutoConfigureRestTestClient
 abstract class ApiTestSupport {
 

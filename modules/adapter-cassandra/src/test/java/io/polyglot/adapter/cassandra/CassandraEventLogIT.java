@@ -1,0 +1,161 @@
+package io.polyglot.adapter.cassandra;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.Row;
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventConsumer;
+import io.polyglot.domain.eventlog.EventLog;
+import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.eventlog.StreamOwners;
+import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.localstores.SharedTestStores;
+import io.polyglot.localstores.SpringConnectionProperties;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The event log contract against a real local Cassandra, plus what only Cassandra shows:
+ * the migrations, the partitions by stream and day, the owner table, large deliveries.
+ */
+@SpringBootTest(classes = CassandraEventLogIT.Config.class, properties = { "polyglot.cassandra.keyspace=polyglot_it",
+		// the test machine is shared; a busy moment must not fail a read
+		"spring.cassandra.request.timeout=10s" })
+class CassandraEventLogIT extends EventLogContract {
+
+	@DynamicPropertySource
+	static void cassandra(DynamicPropertyRegistry registry) {
+		SpringConnectionProperties.of(SharedTestStores.get("cassandra"))
+			.forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	@Autowired
+	CassandraEventLog log;
+
+	@Autowired
+	EventLog eventLog;
+
+	@Autowired
+	EventConsumer consumer;
+
+	@Autowired
+	StreamOwners owners;
+
+	@Autowired
+	CqlSession session;
+
+	@Override
+	protected EventLog eventLog() {
+		return this.eventLog;
+	}
+
+	@Test
+	void oneBeanIsTheLogTheOwnerLookupAndTheEventlogConsumer() {
+		assertThat(this.eventLog).isSameAs(this.log);
+		assertThat(this.owners).isSameAs(this.log);
+		assertThat(this.consumer).isSameAs(this.log);
+		assertThat(this.consumer.name()).isEqualTo("eventlog");
+	}
+
+	@Test
+	void migrationsAreRecordedAndASecondRunAppliesNothing() {
+		this.log.ownerOf(newStream());
+
+		List<Integer> versions = this.session.execute("SELECT version FROM polyglot_it.schema_migrations")
+			.all()
+			.stream()
+			.map((row) -> row.getInt("version"))
+			.toList();
+		assertThat(versions).contains(1);
+		assertThat(new CassandraMigrations("polyglot_it", "{'class': 'SimpleStrategy', 'replication_factor': 1}",
+				DefaultConsistencyLevel.ONE)
+			.migrate(this.session)).isEmpty();
+		Row keyspace = this.session
+			.execute("SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = 'polyglot_it'")
+			.one();
+		assertThat(keyspace).isNotNull();
+		assertThat(keyspace.getMap("replication", String.class, String.class))
+			.containsEntry("class", "org.apache.cassandra.locator.SimpleStrategy")
+			.containsEntry("replication_factor", "1");
+	}
+
+	@Test
+	void eachStreamAndDayIsItsOwnPartition() {
+		EventStream stream = newStream();
+		DomainEvent today = event(stream, CLOCK.now().minusSeconds(10));
+		DomainEvent yesterday = event(stream, CLOCK.now().minus(Duration.ofDays(1)));
+		this.log.append(List.of(today, yesterday));
+
+		for (DomainEvent event : List.of(today, yesterday)) {
+			LocalDate day = EventTimes.dayOf(event.occurredAt());
+			List<Row> rows = this.session
+				.execute(this.session.prepare("SELECT event_id FROM polyglot_it.events WHERE stream = ? AND day = ?")
+					.bind(stream.toString(), day))
+				.all();
+			assertThat(rows).extracting((row) -> row.getUuid("event_id")).containsExactly(event.id());
+		}
+	}
+
+	@Test
+	void theOwnerTableKnowsEveryStreamAndKeepsAKnownOwner() {
+		CustomerId ada = CustomerId.random();
+		EventStream account = EventStream.account(UUID.randomUUID());
+		EventStream product = EventStream.product(UUID.randomUUID());
+		this.log.append(List.of(
+				new DomainEvent(UUID.randomUUID(), account, EventTypes.DEPOSIT_MADE, CLOCK.now(), ada, Map.of()),
+				new DomainEvent(UUID.randomUUID(), product, EventTypes.PRODUCT_CREATED, CLOCK.now(), null, Map.of())));
+		// a later event of the account stream without an owner does not erase it
+		this.log.append(List.of(new DomainEvent(UUID.randomUUID(), account, EventTypes.DEPOSIT_MADE,
+				CLOCK.now().plusSeconds(1), null, Map.of())));
+
+		assertThat(this.owners.ownerOf(account)).contains(new StreamOwners.Owner(ada));
+		assertThat(this.owners.ownerOf(product)).contains(new StreamOwners.Owner(null));
+		assertThat(this.owners.ownerOf(newStream())).isEmpty();
+	}
+
+	@Test
+	void aRelayBatchOfFiveHundredIsDeliveredOnceEvenWhenRedelivered() {
+		EventStream busy = newStream();
+		List<DomainEvent> batch = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			// half in one busy stream (batched per partition), half in streams of their
+			// own
+			EventStream stream = (i % 2 == 0) ? busy : newStream();
+			batch.add(new DomainEvent(UUID.randomUUID(), stream, EventTypes.ORDER_PLACED,
+					CLOCK.now().minus(Duration.ofMinutes(i * 7L + 1)), CustomerId.random(),
+					Map.of("note", "x".repeat(200), "index", Integer.toString(i))));
+		}
+
+		this.consumer.deliver(batch);
+		this.consumer.deliver(batch);
+
+		List<DomainEvent> expected = newestFirst(batch.stream().filter((e) -> e.stream().equals(busy)).toList());
+		assertThat(readAll(busy, lastDays(3), 100)).containsExactlyElementsOf(expected);
+		DomainEvent single = batch.get(1);
+		assertThat(this.log.read(single.stream(), lastDays(1), io.polyglot.domain.shared.PageRequest.first()).items())
+			.containsExactly(single);
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class Config {
+
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.polyglot.app.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventConsumer;
+import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.eventlog.OutboxQueue;
+import io.polyglot.domain.eventlog.RelayOutbox;
+import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.Transactions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A relay that crashes between delivering to Cassandra and marking the outbox rows
+ * delivered: the rows stay undelivered and are delivered again, and Cassandra still holds
+ * each event exactly once.
+ */
+class RelayRedeliveryIT extends EventLogTestSupport {
+
+	@Autowired
+	OutboxQueue queue;
+
+	@Autowired
+	Transactions transactions;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	@Qualifier("cassandraEventLog")
+	EventConsumer eventLogConsumer;
+
+	@Test
+	void aCrashAfterDeliveryAndBeforeMarkingCreatesNoDuplicates() {
+		Client ada = newClient("crash");
+		// a private consumer name, so the running relay leaves these deliveries alone
+		String consumer = "crash-test-" + UUID.randomUUID().toString().substring(0, 8);
+		depositOk(ada, "10.00");
+		depositOk(ada, "20.00");
+		EventStream stream = EventStream.account(UUID.fromString((String) account(ada).get("id")));
+		List<UUID> events = idsInOutbox(stream);
+		this.jdbc.update("""
+				INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
+				SELECT position, ?, now() FROM outbox WHERE stream = ?""", consumer, stream.toString());
+		EventConsumer cassandra = renamed(consumer, this.eventLogConsumer);
+		RelayOutbox crashing = new RelayOutbox(new CrashBeforeMarking(this.queue), this.transactions, this.clock, 100,
+				Duration.ofSeconds(1), Duration.ofSeconds(1));
+
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> crashing.relay(cassandra))
+			.withMessageContaining("crash");
+		assertThat(undeliveredFor(consumer)).isEqualTo(2);
+
+		RelayOutbox.Result retry = new RelayOutbox(this.queue, this.transactions, this.clock, 100,
+				Duration.ofSeconds(1), Duration.ofSeconds(1))
+			.relay(cassandra);
+
+		assertThat(retry.delivered()).isEqualTo(2);
+		assertThat(undeliveredFor(consumer)).isZero();
+		// the relay's own eventlog consumer delivers the same events too: still once each
+		awaitTrue("regular relay delivered", Duration.ofMinutes(2),
+				() -> undelivered("eventlog", List.of(stream)) == 0);
+		assertThat(idsInEventLog(stream)).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(events);
+	}
+
+	private long undeliveredFor(String consumer) {
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM outbox_delivery WHERE consumer = ? AND delivered_at IS NULL", Long.class,
+				consumer);
+	}
+
+	private static EventConsumer renamed(String name, EventConsumer delegate) {
+		return new EventConsumer() {
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public void deliver(List<DomainEvent> events) {
+				delegate.deliver(events);
+			}
+		};
+	}
+
+	/** The real outbox queue, except that the process "dies" when marking delivered. */
+	private record CrashBeforeMarking(OutboxQueue delegate) implements OutboxQueue {
+
+		@Override
+		public List<DomainEvent> claim(String consumer, int max, Instant now) {
+			return this.delegate.claim(consumer, max, now);
+		}
+
+		@Override
+		public void markDelivered(String consumer, List<UUID> eventIds, Instant now) {
+			throw new IllegalStateException("crash between delivery and marking");
+		}
+
+		@Override
+		public void markFailed(String consumer, List<UUID> eventIds, Instant now, Duration firstBackoff,
+				Duration maxBackoff, String error) {
+			this.delegate.markFailed(consumer, eventIds, now, firstBackoff, maxBackoff, error);
+		}
+
+		@Override
+		public List<OutboxLag> lag(Instant now) {
+			return this.delegate.lag(now);
+		}
+
+		@Override
+		public int prune(Instant deliveredBefore, int max) {
+			return this.delegate.prune(deliveredBefore, max);
+		}
+
+	}
+
+}
