@@ -20,7 +20,6 @@ import io.polyglot.domain.shared.Money;
 import io.polyglot.domain.shared.StoreUnavailableException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.Decimal128;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -52,13 +51,16 @@ final class MongoStock implements Stock {
 	public Optional<Orderable> orderable(UUID productId) {
 		return call(() -> {
 			Document product = products().find(Filters.eq("_id", productId.toString()))
-				.projection(Projections.include("name", "price"))
+				.projection(Projections.include(ProductDocuments.NAME, ProductDocuments.PRICE_CENTS,
+						ProductDocuments.CURRENCY))
 				.first();
 			if (product == null) {
 				return Optional.empty();
 			}
-			return Optional.of(new Orderable(productId, product.getString("name"),
-					new Money(decimal(product.get("price")), this.currency)));
+			String currency = product.getString(ProductDocuments.CURRENCY);
+			return Optional.of(new Orderable(productId, product.getString(ProductDocuments.NAME),
+					new Money(BigDecimal.valueOf(number(product.get(ProductDocuments.PRICE_CENTS)), Money.SCALE),
+							(currency != null) ? currency : this.currency)));
 		});
 	}
 
@@ -142,19 +144,6 @@ final class MongoStock implements Stock {
 
 	private static long number(Object value) {
 		return (value instanceof Number number) ? number.longValue() : 0L;
-	}
-
-	private static BigDecimal decimal(Object value) {
-		if (value instanceof Decimal128 decimal) {
-			return decimal.bigDecimalValue();
-		}
-		if (value instanceof BigDecimal decimal) {
-			return decimal;
-		}
-		if (value instanceof String text) {
-			return new BigDecimal(text);
-		}
-		throw new IllegalStateException("unexpected price representation " + value);
 	}
 
 	private static <T> T call(Supplier<T> work) {

@@ -14,7 +14,6 @@ import io.polyglot.domain.order.Stock;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
 import org.bson.Document;
-import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,7 +158,9 @@ class MongoStockIT {
 		UUID id = UUID.randomUUID();
 		this.mongo.getCollection(MongoStock.PRODUCTS)
 			.insertOne(new Document("_id", id.toString()).append("name", "Stock test " + id)
-				.append("price", new Decimal128(new java.math.BigDecimal("19.99")))
+				.append("sku", "STOCK-" + id)
+				.append("priceCents", 1999L)
+				.append("currency", "EUR")
 				.append("stock", stock)
 				.append("received", stock)
 				.append("sold", 0));
