@@ -1,6 +1,7 @@
 package io.polyglot.app.web;
 
 import io.polyglot.app.problem.ProblemWriter;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,17 @@ public class WebConfiguration {
 				(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+	/**
+	 * A quantity of {@code 1.5} or {@code 1e3} must be refused, not truncated or read as
+	 * an integer: the client did not send an integer.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer noFloatToIntegerCoercion() {
+		return (builder) -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.withCoercionConfig(LogicalType.Integer,
+					(config) -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
 	}
 
 	@Bean

@@ -1,0 +1,115 @@
+package io.polyglot.app.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.polyglot.domain.account.Accounts;
+import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.order.LineRequest;
+import io.polyglot.domain.order.Order;
+import io.polyglot.domain.order.Ordering;
+import io.polyglot.domain.order.Orders;
+import io.polyglot.domain.order.Stock;
+import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Page;
+import io.polyglot.domain.shared.PageRequest;
+import io.polyglot.domain.shared.Transactions;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A failure between the stock reservations (MongoDB) and the order's commit (PostgreSQL),
+ * injected with a decorator around the real orders adapter: the reservations are
+ * released, so stock is exactly as before and reconciliation stays clean.
+ */
+class OrderFailureIT extends OrderTestSupport {
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	Stock stock;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	Transactions transactions;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void aFailedOrderWriteAfterTheReservationsReleasesThem() {
+		String first = product("4.00", 3);
+		String second = product("6.00", 2);
+		Client ada = newClient("crash");
+		Ordering failingAtCommit = new Ordering(new FailingInsert(this.orders), this.stock, this.accounts,
+				this.transactions, this.outbox, this.clock, "EUR");
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> failingAtCommit.place(CustomerId.parse(ada.id()),
+					List.of(new LineRequest(first, 2), new LineRequest(second, 1))))
+			.withMessageContaining("injected");
+
+		assertThat(stockOf(first)).isEqualTo(3);
+		assertThat(stockOf(second)).isEqualTo(2);
+		assertThat(ordersOf(ada)).isZero();
+		assertThat(this.stock.levels()).filteredOn((level) -> level.productId().equals(UUID.fromString(first)))
+			.singleElement()
+			.satisfies((level) -> assertThat(level.holds()).isEmpty());
+		assertThat((Boolean) reconciliation().get("clean")).isTrue();
+	}
+
+	/** The real orders adapter, except that inserting fails after the reservations. */
+	private record FailingInsert(Orders delegate) implements Orders {
+
+		@Override
+		public void insert(Order order) {
+			this.delegate.insert(order);
+			// after the rows are written, so the transaction really has to roll back
+			throw new IllegalStateException("injected failure before the order commit");
+		}
+
+		@Override
+		public Optional<Order> lock(UUID id) {
+			return this.delegate.lock(id);
+		}
+
+		@Override
+		public void update(Order order) {
+			this.delegate.update(order);
+		}
+
+		@Override
+		public Optional<Order> byId(UUID id) {
+			return this.delegate.byId(id);
+		}
+
+		@Override
+		public Page<Order> ofCustomer(CustomerId customer, PageRequest page) {
+			return this.delegate.ofCustomer(customer, page);
+		}
+
+		@Override
+		public List<Popular> popularAmong(java.util.Collection<CustomerId> buyers, CustomerId excluded, int limit) {
+			return this.delegate.popularAmong(buyers, excluded, limit);
+		}
+
+		@Override
+		public List<ProductUnits> unitsPerProduct() {
+			return this.delegate.unitsPerProduct();
+		}
+
+	}
+
+}
