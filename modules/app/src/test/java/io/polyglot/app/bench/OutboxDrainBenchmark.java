@@ -63,13 +63,10 @@ class OutboxDrainBenchmark {
 				       now() - (? - g) * interval '1 millisecond',
 				       jsonb_build_object('amount', '1.00', 'currency', 'EUR', 'seq', g::text)
 				FROM generate_series(1, ?) g JOIN owners o ON o.n = 1 + g % 5000""", events, events);
-		this.jdbc
-			.update("""
-					INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
-					SELECT position, ?, now() - interval '1 hour' FROM outbox
-					WHERE type = 'DepositMade' AND payload ? 'seq' AND NOT EXISTS (
-					    SELECT 1 FROM outbox_delivery d WHERE d.position = outbox.position AND d.consumer LIKE 'bench-%')""",
-					consumer);
+		this.jdbc.update("""
+				INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
+				SELECT position, ?, now() - interval '1 hour' FROM outbox
+				WHERE position > ? AND payload->>'seq' IS NOT NULL""", consumer, before);
 		double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
 		EventConsumer renamed = new EventConsumer() {
 			@Override
