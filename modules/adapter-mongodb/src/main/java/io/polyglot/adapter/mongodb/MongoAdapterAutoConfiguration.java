@@ -57,8 +57,8 @@ class MongoAdapterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(Stock.class)
-	MongoStock mongoStock(MongoTemplate mongo, @Value("${polyglot.currency:EUR}") String currency) {
-		return new MongoStock(mongo, MongoStock.PRODUCTS, currency);
+	MongoStock mongoStock(MongoTemplate mongo) {
+		return new MongoStock(mongo, MongoCatalog.PRODUCTS);
 	}
 
 	/**

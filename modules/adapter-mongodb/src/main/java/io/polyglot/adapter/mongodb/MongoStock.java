@@ -1,23 +1,18 @@
 package io.polyglot.adapter.mongodb;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import io.polyglot.domain.order.Stock;
-import io.polyglot.domain.shared.Money;
-import io.polyglot.domain.shared.StoreUnavailableException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -32,42 +27,36 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 final class MongoStock implements Stock {
 
-	/** The catalog's product collection, which holds the stock. */
-	static final String PRODUCTS = "products";
-
 	private final MongoTemplate mongo;
 
 	private final String collection;
 
-	private final String currency;
-
-	MongoStock(MongoTemplate mongo, String collection, String currency) {
+	MongoStock(MongoTemplate mongo, String collection) {
 		this.mongo = mongo;
 		this.collection = collection;
-		this.currency = currency;
 	}
 
 	@Override
-	public Optional<Orderable> orderable(UUID productId) {
-		return call(() -> {
-			Document product = products().find(Filters.eq("_id", productId.toString()))
+	public Map<UUID, Orderable> orderables(Collection<UUID> productIds) {
+		List<String> ids = productIds.stream().map(UUID::toString).distinct().toList();
+		return MongoCalls.call(() -> {
+			// one round trip for the whole order, not one per line
+			Map<UUID, Orderable> found = new LinkedHashMap<>();
+			for (Document product : products().find(Filters.in("_id", ids))
 				.projection(Projections.include(ProductDocuments.NAME, ProductDocuments.PRICE_CENTS,
-						ProductDocuments.CURRENCY))
-				.first();
-			if (product == null) {
-				return Optional.empty();
+						ProductDocuments.CURRENCY))) {
+				UUID id = UUID.fromString(product.getString("_id"));
+				found.put(id,
+						new Orderable(id, product.getString(ProductDocuments.NAME), ProductDocuments.money(product)));
 			}
-			String currency = product.getString(ProductDocuments.CURRENCY);
-			return Optional.of(new Orderable(productId, product.getString(ProductDocuments.NAME),
-					new Money(BigDecimal.valueOf(number(product.get(ProductDocuments.PRICE_CENTS)), Money.SCALE),
-							(currency != null) ? currency : this.currency)));
+			return found;
 		});
 	}
 
 	@Override
 	public boolean reserve(UUID productId, UUID orderId, int quantity) {
 		String order = orderId.toString();
-		return call(() -> {
+		return MongoCalls.call(() -> {
 			Bson filter = Filters.and(Filters.eq("_id", productId.toString()), Filters.gte("stock", quantity),
 					Filters.ne("holds.order", order));
 			UpdateResult result = products().updateOne(filter, Updates.combine(Updates.inc("stock", -quantity),
@@ -94,7 +83,7 @@ final class MongoStock implements Stock {
 
 	@Override
 	public List<Level> levels() {
-		return call(() -> {
+		return MongoCalls.call(() -> {
 			List<Level> levels = new ArrayList<>();
 			for (Document product : products().find()
 				.projection(Projections.include("stock", "received", "sold", "holds"))) {
@@ -118,7 +107,7 @@ final class MongoStock implements Stock {
 	 */
 	private void moveHold(UUID productId, UUID orderId, String target) {
 		String order = orderId.toString();
-		call(() -> {
+		MongoCalls.call(() -> {
 			Document product = products()
 				.find(Filters.and(Filters.eq("_id", productId.toString()), Filters.eq("holds.order", order)))
 				.projection(Projections.elemMatch("holds", Filters.eq("order", order)))
@@ -144,15 +133,6 @@ final class MongoStock implements Stock {
 
 	private static long number(Object value) {
 		return (value instanceof Number number) ? number.longValue() : 0L;
-	}
-
-	private static <T> T call(Supplier<T> work) {
-		try {
-			return work.get();
-		}
-		catch (MongoException | org.springframework.dao.DataAccessResourceFailureException ex) {
-			throw new StoreUnavailableException("mongodb", "MongoDB is unavailable: " + ex.getMessage(), ex);
-		}
 	}
 
 }

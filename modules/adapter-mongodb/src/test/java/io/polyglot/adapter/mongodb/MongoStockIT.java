@@ -156,7 +156,7 @@ class MongoStockIT {
 
 	private UUID product(int stock) {
 		UUID id = UUID.randomUUID();
-		this.mongo.getCollection(MongoStock.PRODUCTS)
+		this.mongo.getCollection(MongoCatalog.PRODUCTS)
 			.insertOne(new Document("_id", id.toString()).append("name", "Stock test " + id)
 				.append("sku", "STOCK-" + id)
 				.append("priceCents", 1999L)

@@ -69,7 +69,7 @@ class MongoUnavailableIT {
 
 	@Test
 	void stockReportsMongoUnavailable() {
-		MongoStock stock = new MongoStock(new MongoTemplate(this.client, "polyglot"), MongoStock.PRODUCTS, "EUR");
+		MongoStock stock = new MongoStock(new MongoTemplate(this.client, "polyglot"), MongoCatalog.PRODUCTS);
 		assertThatExceptionOfType(StoreUnavailableException.class)
 			.isThrownBy(() -> stock.reserve(UUID.randomUUID(), UUID.randomUUID(), 1));
 		assertThatExceptionOfType(StoreUnavailableException.class)

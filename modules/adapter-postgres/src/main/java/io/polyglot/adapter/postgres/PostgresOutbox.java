@@ -17,6 +17,7 @@ import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.Outbox;
 import io.polyglot.domain.eventlog.OutboxQueue;
 import io.polyglot.domain.shared.CustomerId;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -86,8 +87,13 @@ final class PostgresOutbox implements Outbox, OutboxQueue {
 	private final Supplier<? extends Collection<String>> consumers;
 
 	/**
-	 * @param consumers the names of the relay's consumers, asked at each insert so the
-	 * outbox needs no reference to the consumers themselves
+	 * The consumer names, asked once: the set of consumers is fixed once the app runs.
+	 */
+	private volatile String @Nullable [] consumerNames;
+
+	/**
+	 * @param consumers the names of the relay's consumers, asked at the first insert (not
+	 * at construction, when not every consumer bean may exist yet)
 	 */
 	PostgresOutbox(JdbcTemplate jdbc, Supplier<? extends Collection<String>> consumers) {
 		this.jdbc = jdbc;
@@ -107,12 +113,21 @@ final class PostgresOutbox implements Outbox, OutboxQueue {
 			Long position = this.jdbc.queryForObject(INSERT_EVENT, Long.class, event.id(), event.stream().toString(),
 					event.type(), (event.owner() != null) ? event.owner().value() : null,
 					Timestamp.from(event.occurredAt()), keys.toArray(String[]::new), values);
-			String[] consumerNames = this.consumers.get().toArray(String[]::new);
+			String[] consumerNames = consumerNames();
 			if (consumerNames.length > 0) {
 				this.jdbc.update(INSERT_DELIVERIES, position, Timestamp.from(event.occurredAt()), consumerNames);
 			}
 			return position;
 		});
+	}
+
+	private String[] consumerNames() {
+		String[] names = this.consumerNames;
+		if (names == null) {
+			names = this.consumers.get().toArray(String[]::new);
+			this.consumerNames = names;
+		}
+		return names;
 	}
 
 	@Override

@@ -20,6 +20,11 @@ public record SessionPrincipal(CustomerId customerId, String sessionId, String t
 		roles = Set.copyOf(roles);
 	}
 
+	/** Whether the caller holds the ADMIN role. */
+	public boolean isAdmin() {
+		return this.roles.contains(Role.ADMIN);
+	}
+
 	static SessionPrincipal of(Session session, String tokenHash) {
 		return new SessionPrincipal(session.customerId(), session.id(), tokenHash, session.roles());
 	}

@@ -68,6 +68,11 @@ abstract class ApiTestSupport {
 		return (String) body.get("id");
 	}
 
+	/** A fresh session of the operator account configured above. */
+	String adminToken() {
+		return login(ADMIN_USERNAME, ADMIN_PASSWORD);
+	}
+
 	/** Logs in and returns the bearer token. */
 	String login(String username, String password) {
 		Map<?, ?> body = loginAttempt(username, password).expectStatus()

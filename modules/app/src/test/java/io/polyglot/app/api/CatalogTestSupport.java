@@ -27,10 +27,6 @@ abstract class CatalogTestSupport extends ApiTestSupport {
 			 {"name":"signed","type":"boolean","required":false},
 			 {"name":"format","type":"enum","required":false,"values":["paper","hard"]}]}""";
 
-	String adminToken() {
-		return login(ADMIN_USERNAME, ADMIN_PASSWORD);
-	}
-
 	String customerToken() {
 		String username = unique("shopper");
 		register(username, PASSWORD);

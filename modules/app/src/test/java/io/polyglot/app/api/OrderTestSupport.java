@@ -15,9 +15,11 @@ abstract class OrderTestSupport extends WalletTestSupport {
 
 	private String adminToken;
 
+	/** The operator's session, logged in once per test. */
+	@Override
 	String adminToken() {
 		if (this.adminToken == null) {
-			this.adminToken = login(ADMIN_USERNAME, ADMIN_PASSWORD);
+			this.adminToken = super.adminToken();
 		}
 		return this.adminToken;
 	}

@@ -117,6 +117,20 @@ class OrdersBadInputIT extends OrderTestSupport {
 	}
 
 	@Test
+	void hostileOrderListPagingIsRefused() {
+		for (String query : List.of("limit=0", "limit=101", "limit=1000000", "limit=-1", "limit=abc",
+				"cursor=not!base64", "cursor=" + "A".repeat(600), "cursor=bGVkZ2VyOjEy", "cursor=b3JkZXJzfHh8eQ")) {
+			problem(get("/api/v1/orders?" + query, this.ada.token()), 400);
+		}
+		// the same list asked twice is the same list
+		String first = get("/api/v1/orders", this.ada.token()).expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(get("/api/v1/orders", this.ada.token()).expectBody(String.class).returnResult().getResponseBody())
+			.isEqualTo(first);
+	}
+
+	@Test
 	void theIdempotencyKeyIsRequired() {
 		problem(placeOrder(this.ada, null, Map.of("lines", List.of(line(this.book, 1)))), 400);
 		assertNothingChanged();

@@ -80,10 +80,13 @@ public final class Ordering {
 	 */
 	public Order place(CustomerId customer, @Nullable List<LineRequest> requested) {
 		Map<UUID, Integer> wanted = validate(requested);
+		Map<UUID, Stock.Orderable> products = this.stock.orderables(wanted.keySet());
 		List<OrderLine> lines = new ArrayList<>();
 		for (Map.Entry<UUID, Integer> line : wanted.entrySet()) {
-			Stock.Orderable product = this.stock.orderable(line.getKey())
-				.orElseThrow(() -> new BusinessRuleException("Product " + line.getKey() + " does not exist."));
+			Stock.Orderable product = products.get(line.getKey());
+			if (product == null) {
+				throw new BusinessRuleException("Product " + line.getKey() + " does not exist.");
+			}
 			if (!product.price().currency().equals(this.currency)) {
 				throw new BusinessRuleException("Product " + product.id() + " is not priced in " + this.currency + ".");
 			}

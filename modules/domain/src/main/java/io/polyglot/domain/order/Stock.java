@@ -1,5 +1,6 @@
 package io.polyglot.domain.order;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,13 @@ import io.polyglot.domain.shared.Money;
  */
 public interface Stock {
 
+	/** Name and current price of each product that exists; unknown ids are absent. */
+	Map<UUID, Orderable> orderables(Collection<UUID> productIds);
+
 	/** Name and current price of a product that can be ordered; empty when unknown. */
-	Optional<Orderable> orderable(UUID productId);
+	default Optional<Orderable> orderable(UUID productId) {
+		return Optional.ofNullable(orderables(List.of(productId)).get(productId));
+	}
 
 	/**
 	 * Holds {@code quantity} units for the order if that many are in stock.

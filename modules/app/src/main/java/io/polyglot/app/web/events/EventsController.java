@@ -1,7 +1,6 @@
 package io.polyglot.app.web.events;
 
 import io.polyglot.app.security.SessionPrincipal;
-import io.polyglot.domain.account.Role;
 import io.polyglot.domain.eventlog.EventReader;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.ReadActivity;
@@ -42,7 +41,7 @@ public class EventsController {
 			throw new ValidationException("stream", "is required, for example customer:<uuid>");
 		}
 		EventStream parsed = EventStream.parse(stream);
-		EventReader reader = new EventReader(caller.customerId(), caller.roles().contains(Role.ADMIN));
+		EventReader reader = new EventReader(caller.customerId(), caller.isAdmin());
 		return EventPageResponse.of(this.readEvents.read(reader, parsed, EventQuery.instant("from", from),
 				EventQuery.instant("to", to), EventQuery.page(limit, cursor)));
 	}

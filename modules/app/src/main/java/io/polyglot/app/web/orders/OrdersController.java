@@ -5,7 +5,6 @@ import io.polyglot.app.web.IdempotentResponses;
 import io.polyglot.app.web.orders.OrderDtos.OrderPage;
 import io.polyglot.app.web.orders.OrderDtos.OrderResponse;
 import io.polyglot.app.web.orders.OrderDtos.PlaceOrderRequest;
-import io.polyglot.domain.account.Role;
 import io.polyglot.domain.idempotency.IdempotencyKey;
 import io.polyglot.domain.order.Ordering;
 import io.polyglot.domain.shared.PageRequest;
@@ -55,7 +54,7 @@ public class OrdersController {
 
 	@GetMapping("/{id}")
 	OrderResponse get(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id) {
-		return OrderResponse.of(this.ordering.get(caller.customerId(), isAdmin(caller), Ordering.orderId(id)));
+		return OrderResponse.of(this.ordering.get(caller.customerId(), caller.isAdmin(), Ordering.orderId(id)));
 	}
 
 	@PostMapping("/{id}/payment")
@@ -65,17 +64,13 @@ public class OrdersController {
 
 	@PostMapping("/{id}/cancellation")
 	OrderResponse cancel(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id) {
-		return OrderResponse.of(this.ordering.cancel(caller.customerId(), isAdmin(caller), Ordering.orderId(id)));
+		return OrderResponse.of(this.ordering.cancel(caller.customerId(), caller.isAdmin(), Ordering.orderId(id)));
 	}
 
 	/** Administrators only (see SecurityConfiguration). */
 	@PostMapping("/{id}/shipment")
 	OrderResponse ship(@PathVariable String id) {
 		return OrderResponse.of(this.ordering.ship(Ordering.orderId(id)));
-	}
-
-	private static boolean isAdmin(SessionPrincipal caller) {
-		return caller.roles().contains(Role.ADMIN);
 	}
 
 }

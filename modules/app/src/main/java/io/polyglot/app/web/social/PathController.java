@@ -2,7 +2,6 @@ package io.polyglot.app.web.social;
 
 import io.polyglot.app.security.SessionPrincipal;
 import io.polyglot.app.web.social.SocialDtos.PathResponse;
-import io.polyglot.domain.account.Role;
 import io.polyglot.domain.social.FindPath;
 import org.jspecify.annotations.Nullable;
 
@@ -30,8 +29,7 @@ public class PathController {
 	PathResponse path(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id,
 			@RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String maxDepth) {
-		return PathResponse
-			.of(this.findPath.find(caller.customerId(), caller.roles().contains(Role.ADMIN), id, to, maxDepth));
+		return PathResponse.of(this.findPath.find(caller.customerId(), caller.isAdmin(), id, to, maxDepth));
 	}
 
 }
