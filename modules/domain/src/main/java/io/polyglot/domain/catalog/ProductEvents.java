@@ -2,9 +2,8 @@ package io.polyglot.domain.catalog;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
-import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.AfterWriteEvents;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.eventlog.Outbox;
@@ -18,16 +17,10 @@ import io.polyglot.domain.shared.Transactions;
  */
 public final class ProductEvents {
 
-	private final Outbox outbox;
-
-	private final Transactions transactions;
-
-	private final Clock clock;
+	private final AfterWriteEvents events;
 
 	public ProductEvents(Outbox outbox, Transactions transactions, Clock clock) {
-		this.outbox = Objects.requireNonNull(outbox, "outbox");
-		this.transactions = Objects.requireNonNull(transactions, "transactions");
-		this.clock = Objects.requireNonNull(clock, "clock");
+		this.events = new AfterWriteEvents(outbox, transactions, clock);
 	}
 
 	void created(Product product) {
@@ -53,8 +46,7 @@ public final class ProductEvents {
 		payload.put("stock", Integer.toString(product.stock()));
 		payload.put("version", Long.toString(product.version()));
 		// products are read by administrators only in the event log: no owner
-		this.transactions.run(() -> this.outbox
-			.add(DomainEvent.of(EventStream.product(product.id().value()), type, this.clock.now(), null, payload)));
+		this.events.record(EventStream.product(product.id().value()), type, null, payload);
 	}
 
 }

@@ -1,9 +1,8 @@
 package io.polyglot.domain.session;
 
 import java.util.Map;
-import java.util.Objects;
 
-import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.AfterWriteEvents;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.eventlog.Outbox;
@@ -13,20 +12,15 @@ import io.polyglot.domain.shared.Transactions;
 
 /**
  * Records session events. Sessions live in Redis, which cannot join a PostgreSQL
- * transaction, so each event is its own small outbox write right after the Redis change.
+ * transaction, so each event is its own small outbox write right after the Redis change
+ * ({@link AfterWriteEvents}).
  */
 public final class SessionEvents {
 
-	private final Outbox outbox;
-
-	private final Transactions transactions;
-
-	private final Clock clock;
+	private final AfterWriteEvents events;
 
 	public SessionEvents(Outbox outbox, Transactions transactions, Clock clock) {
-		this.outbox = Objects.requireNonNull(outbox, "outbox");
-		this.transactions = Objects.requireNonNull(transactions, "transactions");
-		this.clock = Objects.requireNonNull(clock, "clock");
+		this.events = new AfterWriteEvents(outbox, transactions, clock);
 	}
 
 	void started(Session session) {
@@ -42,8 +36,7 @@ public final class SessionEvents {
 	}
 
 	private void record(CustomerId customer, String type, Map<String, String> payload) {
-		this.transactions.run(() -> this.outbox
-			.add(DomainEvent.of(EventStream.customer(customer.value()), type, this.clock.now(), customer, payload)));
+		this.events.record(EventStream.customer(customer.value()), type, customer, payload);
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.polyglot.domain.account.Customers;
-import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.AfterWriteEvents;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.eventlog.Outbox;
@@ -31,19 +31,13 @@ public final class ChangeFriendship {
 
 	private final GraphMembership membership;
 
-	private final Outbox outbox;
-
-	private final Transactions transactions;
-
-	private final Clock clock;
+	private final AfterWriteEvents events;
 
 	public ChangeFriendship(SocialGraph graph, Customers customers, Outbox outbox, Transactions transactions,
 			Clock clock) {
 		this.graph = Objects.requireNonNull(graph, "graph");
 		this.membership = new GraphMembership(graph, customers);
-		this.outbox = Objects.requireNonNull(outbox, "outbox");
-		this.transactions = Objects.requireNonNull(transactions, "transactions");
-		this.clock = Objects.requireNonNull(clock, "clock");
+		this.events = new AfterWriteEvents(outbox, transactions, clock);
 	}
 
 	/**
@@ -85,9 +79,8 @@ public final class ChangeFriendship {
 			throw this.membership.absence(friend, caller);
 		}
 		if (change == FriendshipChange.CHANGED) {
-			DomainEvent event = DomainEvent.of(EventStream.customer(caller.value()), eventType, this.clock.now(),
-					caller, Map.of("customerId", caller.toString(), "friendId", friend.toString()));
-			this.transactions.run(() -> this.outbox.add(event));
+			this.events.record(EventStream.customer(caller.value()), eventType, caller,
+					Map.of("customerId", caller.toString(), "friendId", friend.toString()));
 		}
 		return change;
 	}
