@@ -1,7 +1,6 @@
 package io.polyglot.app.outbox;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -79,13 +78,6 @@ public final class OutboxRelay implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.executor != null;
-	}
-
-	/** The names of the consumers this relay delivers to. */
-	public List<String> consumerNames() {
-		List<String> names = new ArrayList<>();
-		this.consumers.forEach((consumer) -> names.add(consumer.name()));
-		return names;
 	}
 
 	/** The relay loop of one consumer, rescheduling itself. */
