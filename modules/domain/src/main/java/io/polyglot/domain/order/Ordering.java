@@ -51,6 +51,8 @@ public final class Ordering {
 
 	private final Stock stock;
 
+	private final StockProjection stockProjection;
+
 	private final Accounts accounts;
 
 	private final Transactions transactions;
@@ -65,6 +67,7 @@ public final class Ordering {
 			Clock clock, String currency) {
 		this.orders = Objects.requireNonNull(orders, "orders");
 		this.stock = Objects.requireNonNull(stock, "stock");
+		this.stockProjection = new StockProjection(stock);
 		this.accounts = Objects.requireNonNull(accounts, "accounts");
 		this.transactions = Objects.requireNonNull(transactions, "transactions");
 		this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -198,7 +201,7 @@ public final class Ordering {
 	 */
 	private void applyToStock(Order order) {
 		try {
-			new StockProjection(this.stock).apply(order.id(), order.status(),
+			this.stockProjection.apply(order.id(), order.status(),
 					order.lines().stream().map(OrderLine::productId).toList());
 		}
 		catch (RuntimeException ex) {
