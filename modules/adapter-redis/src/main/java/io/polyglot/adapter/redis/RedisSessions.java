@@ -83,20 +83,21 @@ class RedisSessions implements Sessions {
 			""", Long.class);
 
 	// KEYS: session, index. ARGV: now (ISO-8601), now ms, idle ms, grace ms, token hash.
-	// Answers the session's fields, or nil when it is gone.
+	// Answers the session's fields, or an empty list when it is gone (not false: a nil
+	// reply reaches Java as a list holding one null, not as an empty list).
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> TOUCH = RedisScript.of("""
 			local absolute = redis.call('HGET', KEYS[1], 'absoluteExpiryMs')
 			if not absolute then
 				redis.call('ZREM', KEYS[2], ARGV[5])
-				return false
+				return {}
 			end
 			local now = tonumber(ARGV[2])
 			local ttl = math.min(tonumber(ARGV[3]), tonumber(absolute) - now)
 			if ttl <= 0 then
 				redis.call('DEL', KEYS[1])
 				redis.call('ZREM', KEYS[2], ARGV[5])
-				return false
+				return {}
 			end
 			redis.call('HSET', KEYS[1], 'lastSeenAt', ARGV[1])
 			redis.call('PEXPIRE', KEYS[1], ttl)

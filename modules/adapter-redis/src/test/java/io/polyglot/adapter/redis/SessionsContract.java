@@ -79,6 +79,18 @@ abstract class SessionsContract {
 	}
 
 	@Test
+	void aTouchAfterTheAbsoluteExpiryEndsTheSessionEvenWhileTheKeyStillExists() {
+		CustomerId customer = CustomerId.random();
+		String tokenHash = open(customer, Duration.ofMinutes(30), Duration.ofHours(1));
+
+		// the key lives on in the store (its TTL is the idle timeout); the touch itself
+		// must see that the absolute expiry has passed, end the session and say so
+		assertThat(sessions().touch(tokenHash, Instant.now().plus(Duration.ofHours(2)), Duration.ofMinutes(30)))
+			.isEmpty();
+		assertThat(sessions().touch(tokenHash, Instant.now(), Duration.ofMinutes(30))).isEmpty();
+	}
+
+	@Test
 	void touchingNeverKeepsASessionPastItsAbsoluteExpiry() {
 		CustomerId customer = CustomerId.random();
 		String tokenHash = open(customer, Duration.ofSeconds(30), Duration.ofSeconds(1));
