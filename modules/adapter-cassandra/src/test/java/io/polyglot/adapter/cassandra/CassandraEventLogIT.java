@@ -134,8 +134,8 @@ class CassandraEventLogIT extends EventLogContract {
 		EventStream busy = newStream();
 		List<DomainEvent> batch = new ArrayList<>();
 		for (int i = 0; i < 500; i++) {
-			// half in one busy stream (batched per partition), half in streams of their
-			// own
+			// half in one busy stream (batched per partition), half in streams of
+			// their own
 			EventStream stream = (i % 2 == 0) ? busy : newStream();
 			batch.add(new DomainEvent(UUID.randomUUID(), stream, EventTypes.ORDER_PLACED,
 					CLOCK.now().minus(Duration.ofMinutes(i * 7L + 1)), CustomerId.random(),

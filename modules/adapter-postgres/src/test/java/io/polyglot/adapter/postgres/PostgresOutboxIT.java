@@ -57,8 +57,7 @@ class PostgresOutboxIT {
 	JdbcTemplate jdbc;
 
 	// consumer names unique per test, so tests sharing the database never see each
-	// other's
-	// deliveries
+	// other's deliveries
 	private String log;
 
 	private String graph;

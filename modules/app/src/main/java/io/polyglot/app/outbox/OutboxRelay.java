@@ -153,7 +153,7 @@ public final class OutboxRelay implements SmartLifecycle {
 					running.schedule(this, delay.toMillis(), TimeUnit.MILLISECONDS);
 				}
 				catch (java.util.concurrent.RejectedExecutionException ex) {
-					// stopping
+					// the relay is stopping: nothing more to schedule
 				}
 			}
 		}

@@ -109,8 +109,8 @@ public final class Wallet {
 			this.accounts.record(transfer);
 			this.accounts.post(debit);
 			this.accounts.post(credit);
-			// one event per account stream, so each owner sees the transfer in their own
-			// activity
+			// one event per account stream, so each owner sees the transfer in their
+			// own activity
 			this.outbox.add(transferred(transfer, source.id(), from, "out"));
 			this.outbox.add(transferred(transfer, target.id(), to, "in"));
 			return transfer;

@@ -55,8 +55,8 @@ public final class RelayOutbox {
 			}
 			catch (RuntimeException ex) {
 				// recorded in the same transaction, which then commits: the attempt
-				// counts
-				// and the rows wait out their backoff instead of being retried at once
+				// counts and the rows wait out their backoff instead of being retried
+				// at once
 				this.queue.markFailed(consumer.name(), ids, this.clock.now(), this.firstBackoff, this.maxBackoff,
 						String.valueOf(ex.getMessage()));
 				return new Result(0, ex);
