@@ -1,16 +1,16 @@
 package io.polyglot.app.config;
 
 import io.polyglot.domain.account.Accounts;
-import io.polyglot.domain.eventlog.Outbox;
 import io.polyglot.domain.order.Ordering;
 import io.polyglot.domain.order.Orders;
 import io.polyglot.domain.order.Reconciliation;
 import io.polyglot.domain.order.Stock;
 import io.polyglot.domain.order.StockProjection;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.Transactions;
 import io.polyglot.domain.social.RecommendProducts;
 import io.polyglot.domain.social.SocialGraph;
-import io.polyglot.domain.shared.Transactions;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,7 @@
 package io.polyglot.app.config;
 
 import io.polyglot.domain.account.Customers;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Transactions;
 import io.polyglot.domain.social.ChangeFriendship;

@@ -6,7 +6,7 @@ import io.polyglot.domain.account.Customers;
 import io.polyglot.domain.account.LookUpCustomer;
 import io.polyglot.domain.account.PasswordHasher;
 import io.polyglot.domain.account.RegisterCustomer;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.session.AuthenticateSession;
 import io.polyglot.domain.session.EndAllSessions;
 import io.polyglot.domain.session.EndSession;

@@ -5,12 +5,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.polyglot.domain.account.Accounts;
-import io.polyglot.domain.eventlog.Outbox;
 import io.polyglot.domain.order.LineRequest;
 import io.polyglot.domain.order.Order;
 import io.polyglot.domain.order.Ordering;
 import io.polyglot.domain.order.Orders;
 import io.polyglot.domain.order.Stock;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Page;

@@ -10,7 +10,7 @@ import java.util.UUID;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;

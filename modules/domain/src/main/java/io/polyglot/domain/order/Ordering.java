@@ -15,7 +15,7 @@ import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.account.EntryKind;
 import io.polyglot.domain.account.Posting;
 import io.polyglot.domain.eventlog.EventTypes;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
+import io.polyglot.domain.outbox.EventConsumer;
 
 /**
  * Applies what happened to orders to the catalog's stock: a cancelled order's holds go

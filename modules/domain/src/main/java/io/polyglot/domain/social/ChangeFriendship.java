@@ -4,10 +4,10 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.polyglot.domain.account.Customers;
-import io.polyglot.domain.eventlog.AfterWriteEvents;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.AfterWriteEvents;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;

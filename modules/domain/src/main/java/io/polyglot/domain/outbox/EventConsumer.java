@@ -1,6 +1,8 @@
-package io.polyglot.domain.eventlog;
+package io.polyglot.domain.outbox;
 
 import java.util.List;
+
+import io.polyglot.domain.eventlog.DomainEvent;
 
 /**
  * A destination the outbox relay delivers events to (the event log, a projection).

@@ -8,25 +8,26 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.polyglot.domain.eventlog.EventConsumer;
-import io.polyglot.domain.eventlog.RelayOutbox;
-import io.polyglot.domain.eventlog.RelayOutbox.Result;
+import io.polyglot.domain.outbox.DeliverOutboxEvents;
+import io.polyglot.domain.outbox.DeliverOutboxEvents.Result;
+import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.outbox.Outbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the relay in the background: one loop per consumer, so a consumer whose store is
- * down backs off on its own while the others keep receiving. A full batch is followed at
- * once by the next; an empty claim waits the poll interval; a failure waits a capped
- * exponential backoff.
+ * Schedules {@link DeliverOutboxEvents} in the background: one loop per consumer, so a
+ * consumer whose store is down backs off on its own while the others keep receiving. A
+ * full batch is followed at once by the next; an empty claim waits the poll interval; a
+ * failure waits a capped exponential backoff.
  */
-public final class OutboxRelay implements SmartLifecycle {
+public final class OutboxRelayScheduler implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+	private static final Logger log = LoggerFactory.getLogger(OutboxRelayScheduler.class);
 
-	private final RelayOutbox relay;
+	private final DeliverOutboxEvents deliver;
 
 	private final List<EventConsumer> consumers;
 
@@ -36,9 +37,9 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService executor;
 
-	public OutboxRelay(RelayOutbox relay, List<EventConsumer> consumers, OutboxProperties properties,
+	public OutboxRelayScheduler(DeliverOutboxEvents deliver, List<EventConsumer> consumers, OutboxProperties properties,
 			MeterRegistry meters) {
-		this.relay = relay;
+		this.deliver = deliver;
 		this.consumers = List.copyOf(consumers);
 		this.properties = properties;
 		this.meters = meters;
@@ -96,26 +97,26 @@ public final class OutboxRelay implements SmartLifecycle {
 			this.delivered = Counter.builder("polyglot.outbox.delivered")
 				.description("Events delivered by the outbox relay")
 				.tag("consumer", consumer.name())
-				.register(OutboxRelay.this.meters);
+				.register(OutboxRelayScheduler.this.meters);
 			this.failures = Counter.builder("polyglot.outbox.delivery.failures")
 				.description("Failed delivery attempts of the outbox relay")
 				.tag("consumer", consumer.name())
-				.register(OutboxRelay.this.meters);
+				.register(OutboxRelayScheduler.this.meters);
 		}
 
 		@Override
 		public void run() {
 			Duration next;
 			try {
-				Result result = OutboxRelay.this.relay.relay(this.consumer);
+				Result result = OutboxRelayScheduler.this.deliver.deliverBatch(this.consumer);
 				if (result.failed()) {
 					next = failed(result.failure());
 				}
 				else {
 					recovered();
 					this.delivered.increment(result.delivered());
-					next = (result.delivered() >= OutboxRelay.this.properties.batchSize()) ? Duration.ZERO
-							: OutboxRelay.this.properties.pollInterval();
+					next = (result.delivered() >= OutboxRelayScheduler.this.properties.batchSize()) ? Duration.ZERO
+							: OutboxRelayScheduler.this.properties.pollInterval();
 				}
 			}
 			catch (RuntimeException ex) {
@@ -132,7 +133,7 @@ public final class OutboxRelay implements SmartLifecycle {
 				log.warn("Outbox delivery to {} failed, retrying with backoff: {}", this.consumer.name(),
 						failure.getMessage());
 			}
-			OutboxProperties settings = OutboxRelay.this.properties;
+			OutboxProperties settings = OutboxRelayScheduler.this.properties;
 			long factor = 1L << Math.min(this.consecutiveFailures - 1, 20);
 			Duration backoff = settings.firstBackoff().multipliedBy(factor);
 			return (backoff.compareTo(settings.maxBackoff()) > 0) ? settings.maxBackoff() : backoff;
@@ -147,7 +148,7 @@ public final class OutboxRelay implements SmartLifecycle {
 		}
 
 		void schedule(Duration delay) {
-			ScheduledExecutorService running = OutboxRelay.this.executor;
+			ScheduledExecutorService running = OutboxRelayScheduler.this.executor;
 			if (running != null && !running.isShutdown()) {
 				try {
 					running.schedule(this, delay.toMillis(), TimeUnit.MILLISECONDS);

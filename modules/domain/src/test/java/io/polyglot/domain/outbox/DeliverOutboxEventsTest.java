@@ -1,4 +1,4 @@
-package io.polyglot.domain.eventlog;
+package io.polyglot.domain.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.StoreUnavailableException;
 import io.polyglot.domain.support.DirectTransactions;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RelayOutboxTest {
+class DeliverOutboxEventsTest {
 
 	private static final Instant NOW = Instant.parse("2026-05-01T08:00:00Z");
 
@@ -24,8 +27,8 @@ class RelayOutboxTest {
 
 	private final DirectTransactions transactions = new DirectTransactions();
 
-	private final RelayOutbox relay = new RelayOutbox(this.queue, this.transactions, new MutableClock(NOW), 2,
-			Duration.ofSeconds(1), Duration.ofMinutes(1));
+	private final DeliverOutboxEvents relay = new DeliverOutboxEvents(this.queue, this.transactions,
+			new MutableClock(NOW), 2, Duration.ofSeconds(1), Duration.ofMinutes(1));
 
 	@Test
 	void deliversABatchAndMarksItDeliveredInOneTransaction() {
@@ -34,7 +37,7 @@ class RelayOutboxTest {
 		this.queue.add();
 		List<DomainEvent> received = new ArrayList<>();
 
-		RelayOutbox.Result result = this.relay.relay(consumer("log", received::addAll));
+		DeliverOutboxEvents.Result result = this.relay.deliverBatch(consumer("log", received::addAll));
 
 		assertThat(result.delivered()).isEqualTo(2);
 		assertThat(result.failed()).isFalse();
@@ -47,7 +50,7 @@ class RelayOutboxTest {
 	void aFailedDeliveryIsRecordedWithItsBackoffAndNotMarkedDelivered() {
 		DomainEvent a = this.queue.add();
 
-		RelayOutbox.Result result = this.relay.relay(consumer("log", (events) -> {
+		DeliverOutboxEvents.Result result = this.relay.deliverBatch(consumer("log", (events) -> {
 			throw new StoreUnavailableException("cassandra", "down", null);
 		}));
 
@@ -60,7 +63,7 @@ class RelayOutboxTest {
 
 	@Test
 	void anEmptyOutboxDeliversNothingAndDoesNotCallTheConsumer() {
-		RelayOutbox.Result result = this.relay.relay(consumer("log", (events) -> {
+		DeliverOutboxEvents.Result result = this.relay.deliverBatch(consumer("log", (events) -> {
 			throw new AssertionError("called with nothing to deliver");
 		}));
 

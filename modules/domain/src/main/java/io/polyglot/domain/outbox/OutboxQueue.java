@@ -1,9 +1,11 @@
-package io.polyglot.domain.eventlog;
+package io.polyglot.domain.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import io.polyglot.domain.eventlog.DomainEvent;
 
 /**
  * Port for the relay's side of the outbox: claim the events due for one consumer and

@@ -1,10 +1,11 @@
-package io.polyglot.domain.eventlog;
+package io.polyglot.domain.outbox;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Transactions;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * undelivered, so they are delivered again: at least once, made exactly-once in effect by
  * consumers that deduplicate on the event id.
  */
-public final class RelayOutbox {
+public final class DeliverOutboxEvents {
 
 	private final OutboxQueue queue;
 
@@ -29,8 +30,8 @@ public final class RelayOutbox {
 
 	private final Duration maxBackoff;
 
-	public RelayOutbox(OutboxQueue queue, Transactions transactions, Clock clock, int batchSize, Duration firstBackoff,
-			Duration maxBackoff) {
+	public DeliverOutboxEvents(OutboxQueue queue, Transactions transactions, Clock clock, int batchSize,
+			Duration firstBackoff, Duration maxBackoff) {
 		this.queue = Objects.requireNonNull(queue, "queue");
 		this.transactions = Objects.requireNonNull(transactions, "transactions");
 		this.clock = Objects.requireNonNull(clock, "clock");
@@ -42,8 +43,8 @@ public final class RelayOutbox {
 		this.maxBackoff = maxBackoff;
 	}
 
-	/** Relays one batch to the consumer and says how it went. */
-	public Result relay(EventConsumer consumer) {
+	/** Delivers one batch to the consumer and says how it went. */
+	public Result deliverBatch(EventConsumer consumer) {
 		return this.transactions.inTransaction(() -> {
 			List<DomainEvent> batch = this.queue.claim(consumer.name(), this.batchSize, this.clock.now());
 			if (batch.isEmpty()) {

@@ -1,8 +1,10 @@
-package io.polyglot.domain.eventlog;
+package io.polyglot.domain.outbox;
 
 import java.util.Map;
 import java.util.Objects;
 
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;

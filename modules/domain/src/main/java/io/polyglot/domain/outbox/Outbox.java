@@ -1,4 +1,6 @@
-package io.polyglot.domain.eventlog;
+package io.polyglot.domain.outbox;
+
+import io.polyglot.domain.eventlog.DomainEvent;
 
 /**
  * Port for the transactional outbox: events added here commit or roll back with the
