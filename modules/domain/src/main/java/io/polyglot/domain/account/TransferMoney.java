@@ -16,20 +16,17 @@ import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Ids;
 import io.polyglot.domain.shared.Money;
-import io.polyglot.domain.shared.NotFoundException;
-import io.polyglot.domain.shared.Page;
-import io.polyglot.domain.shared.PageRequest;
 import io.polyglot.domain.shared.Transactions;
 import io.polyglot.domain.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The wallet use cases: view, deposit, transfer, ledger. Every movement locks the
- * accounts it touches, checks the balance on the locked row, writes the new balance, the
- * ledger entries and the events in one transaction; the database's CHECK (balance >= 0)
- * backs the rule should this code ever be wrong.
+ * Moves money between two customers' wallet accounts: locks both, checks the balance on
+ * the locked row, writes both balances, the ledger entries and one event per account in
+ * one transaction; the database's CHECK (balance >= 0) backs the rule should this code
+ * ever be wrong.
  */
-public final class Wallet {
+public final class TransferMoney {
 
 	private final Accounts accounts;
 
@@ -41,36 +38,12 @@ public final class Wallet {
 
 	private final Amounts amounts;
 
-	public Wallet(Accounts accounts, Transactions transactions, Outbox outbox, Clock clock, Amounts amounts) {
+	public TransferMoney(Accounts accounts, Transactions transactions, Outbox outbox, Clock clock, Amounts amounts) {
 		this.accounts = Objects.requireNonNull(accounts, "accounts");
 		this.transactions = Objects.requireNonNull(transactions, "transactions");
 		this.outbox = Objects.requireNonNull(outbox, "outbox");
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.amounts = Objects.requireNonNull(amounts, "amounts");
-	}
-
-	/** The caller's account. */
-	public Account accountOf(CustomerId customer) {
-		return this.accounts.ofCustomer(customer).orElseThrow(() -> noAccount(customer));
-	}
-
-	/** Pays money into the caller's account; returns the posting (new balance, entry). */
-	public Posting deposit(CustomerId customer, @Nullable String amountText) {
-		Money amount = this.amounts.parse("amount", amountText);
-		return this.transactions.inTransaction(() -> {
-			Account account = this.accounts.lockOfCustomers(List.of(customer)).get(customer);
-			if (account == null) {
-				throw noAccount(customer);
-			}
-			Posting posting = account.credit(amount, EntryKind.DEPOSIT, UUID.randomUUID(), this.clock.now());
-			this.accounts.post(posting);
-			this.outbox.add(DomainEvent.of(EventStream.account(account.id().value()), EventTypes.DEPOSIT_MADE,
-					posting.entry().createdAt(), customer,
-					Map.of("accountId", account.id().toString(), "amount", amount.toPlainString(), "currency",
-							amount.currency(), "balance", posting.after().balance().toPlainString(), "entryId",
-							posting.entry().id().toString())));
-			return posting;
-		});
 	}
 
 	/**
@@ -95,7 +68,7 @@ public final class Wallet {
 			Map<CustomerId, Account> locked = this.accounts.lockOfCustomers(List.of(from, to));
 			Account source = locked.get(from);
 			if (source == null) {
-				throw noAccount(from);
+				throw ViewAccount.noAccount(from);
 			}
 			Account target = locked.get(to);
 			if (target == null) {
@@ -117,21 +90,12 @@ public final class Wallet {
 		});
 	}
 
-	/** The caller's ledger, newest first. */
-	public Page<LedgerEntry> ledger(CustomerId customer, PageRequest page) {
-		return this.accounts.ledger(accountOf(customer).id(), page);
-	}
-
 	private static DomainEvent transferred(Transfer transfer, AccountId account, CustomerId owner, String direction) {
 		return DomainEvent.of(EventStream.account(account.value()), EventTypes.MONEY_TRANSFERRED, transfer.createdAt(),
 				owner,
 				Map.of("transferId", transfer.id().toString(), "fromAccountId", transfer.from().toString(),
 						"toAccountId", transfer.to().toString(), "amount", transfer.amount().toPlainString(),
 						"currency", transfer.amount().currency(), "direction", direction));
-	}
-
-	private NotFoundException noAccount(CustomerId customer) {
-		return new NotFoundException("Customer " + customer + " has no wallet account.");
 	}
 
 }

@@ -1,11 +1,7 @@
 package io.polyglot.app.config;
 
-import io.polyglot.app.security.Argon2PasswordHasher;
-import io.polyglot.domain.account.BootstrapAdministrator;
 import io.polyglot.domain.account.Customers;
-import io.polyglot.domain.account.LookUpCustomer;
 import io.polyglot.domain.account.PasswordHasher;
-import io.polyglot.domain.account.RegisterCustomer;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.session.AuthenticateSession;
 import io.polyglot.domain.session.EndAllSessions;
@@ -24,47 +20,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The domain's use cases as beans, wired to the ports the adapters provide; the domain
- * itself is never component-scanned.
+ * The session use cases (login, authentication, listing, ending) over the sessions and
+ * login-throttle ports (Redis), with their policy and their events.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ PolyglotProperties.class, SessionProperties.class, AdminProperties.class })
-public class UseCaseConfiguration {
-
-	@Bean
-	Clock domainClock() {
-		return Clock.system();
-	}
-
-	@Bean
-	PasswordHasher passwordHasher() {
-		return new Argon2PasswordHasher();
-	}
+@EnableConfigurationProperties(SessionProperties.class)
+public class SessionConfiguration {
 
 	@Bean
 	SessionPolicy sessionPolicy(SessionProperties properties) {
 		return properties.toPolicy();
-	}
-
-	@Bean
-	RegisterCustomer registerCustomer(Customers customers, PasswordHasher hasher, Transactions transactions,
-			Clock clock, PolyglotProperties properties, Outbox outbox) {
-		return new RegisterCustomer(customers, hasher, transactions, clock, properties.currency(), outbox);
-	}
-
-	@Bean
-	LookUpCustomer lookUpCustomer(Customers customers) {
-		return new LookUpCustomer(customers);
-	}
-
-	@Bean
-	BootstrapAdministrator bootstrapAdministrator(Customers customers, RegisterCustomer registerCustomer) {
-		return new BootstrapAdministrator(customers, registerCustomer);
-	}
-
-	@Bean
-	AdministratorBootstrap administratorBootstrap(AdminProperties admin, BootstrapAdministrator bootstrap) {
-		return new AdministratorBootstrap(admin, bootstrap);
 	}
 
 	@Bean
