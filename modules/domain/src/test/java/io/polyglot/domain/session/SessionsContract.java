@@ -1,4 +1,4 @@
-package io.polyglot.adapter.redis;
+package io.polyglot.domain.session;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.polyglot.domain.account.Role;
-import io.polyglot.domain.session.Session;
-import io.polyglot.domain.session.SessionToken;
-import io.polyglot.domain.session.Sessions;
 import io.polyglot.domain.shared.CustomerId;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.Test;
@@ -25,30 +22,30 @@ import static org.awaitility.Awaitility.await;
  * Expiry runs on the store's clock, so sessions are made on the real clock and expiry is
  * awaited with a bounded wait, never timed.
  */
-abstract class SessionsContract {
+public abstract class SessionsContract {
 
-	static final Duration LONG = Duration.ofHours(1);
+	protected static final Duration LONG = Duration.ofHours(1);
 
 	protected abstract Sessions sessions();
 
 	/** A bounded wait for something the store does on its own clock, such as expiry. */
-	static ConditionFactory eventually() {
+	protected static ConditionFactory eventually() {
 		return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50));
 	}
 
-	static Session newSession(CustomerId customer, Instant at, Duration lifetime) {
+	protected static Session newSession(CustomerId customer, Instant at, Duration lifetime) {
 		return new Session(UUID.randomUUID().toString(), customer, Set.of(Role.CUSTOMER), at, at, at.plus(lifetime));
 	}
 
 	/** Opens a session now and answers its token hash. */
-	String open(CustomerId customer, Duration idleTimeout, Duration lifetime) {
+	protected String open(CustomerId customer, Duration idleTimeout, Duration lifetime) {
 		String tokenHash = SessionToken.generate().hash();
 		sessions().create(tokenHash, newSession(customer, Instant.now(), lifetime), idleTimeout);
 		return tokenHash;
 	}
 
 	@Test
-	void createdSessionIsFoundByTouchAndMarkedSeen() {
+	protected void createdSessionIsFoundByTouchAndMarkedSeen() {
 		CustomerId customer = CustomerId.random();
 		Instant created = Instant.now();
 		Session session = new Session(UUID.randomUUID().toString(), customer, Set.of(Role.CUSTOMER, Role.ADMIN),
@@ -62,12 +59,12 @@ abstract class SessionsContract {
 	}
 
 	@Test
-	void touchOfAnUnknownTokenHashIsEmpty() {
+	protected void touchOfAnUnknownTokenHashIsEmpty() {
 		assertThat(sessions().touch(SessionToken.generate().hash(), Instant.now(), Duration.ofMinutes(30))).isEmpty();
 	}
 
 	@Test
-	void sessionEndsAfterItsIdleTimeout() {
+	protected void sessionEndsAfterItsIdleTimeout() {
 		CustomerId customer = CustomerId.random();
 		String tokenHash = open(customer, Duration.ofSeconds(1), LONG);
 		assertThat(sessions().list(customer, Instant.now())).hasSize(1);
@@ -79,7 +76,7 @@ abstract class SessionsContract {
 	}
 
 	@Test
-	void aTouchAfterTheAbsoluteExpiryEndsTheSessionEvenWhileTheKeyStillExists() {
+	protected void aTouchAfterTheAbsoluteExpiryEndsTheSessionEvenWhileTheKeyStillExists() {
 		CustomerId customer = CustomerId.random();
 		String tokenHash = open(customer, Duration.ofMinutes(30), Duration.ofHours(1));
 
@@ -91,7 +88,7 @@ abstract class SessionsContract {
 	}
 
 	@Test
-	void touchingNeverKeepsASessionPastItsAbsoluteExpiry() {
+	protected void touchingNeverKeepsASessionPastItsAbsoluteExpiry() {
 		CustomerId customer = CustomerId.random();
 		String tokenHash = open(customer, Duration.ofSeconds(30), Duration.ofSeconds(1));
 
@@ -102,7 +99,7 @@ abstract class SessionsContract {
 	}
 
 	@Test
-	void revokeEndsThatSessionOnly() {
+	protected void revokeEndsThatSessionOnly() {
 		CustomerId customer = CustomerId.random();
 		String revoked = open(customer, Duration.ofMinutes(30), LONG);
 		String kept = open(customer, Duration.ofMinutes(30), LONG);
@@ -117,12 +114,12 @@ abstract class SessionsContract {
 	}
 
 	@Test
-	void revokeOfAnUnknownTokenHashIsFalse() {
+	protected void revokeOfAnUnknownTokenHashIsFalse() {
 		assertThat(sessions().revoke(SessionToken.generate().hash())).isFalse();
 	}
 
 	@Test
-	void revokeAllEndsEverySessionOfTheCustomerAndNoOneElses() {
+	protected void revokeAllEndsEverySessionOfTheCustomerAndNoOneElses() {
 		CustomerId customer = CustomerId.random();
 		CustomerId someoneElse = CustomerId.random();
 		List<String> ended = List.of(open(customer, Duration.ofMinutes(30), LONG),
@@ -141,7 +138,7 @@ abstract class SessionsContract {
 	}
 
 	@Test
-	void listShowsTheCustomersLiveSessionsMostRecentlyUsedFirst() {
+	protected void listShowsTheCustomersLiveSessionsMostRecentlyUsedFirst() {
 		CustomerId customer = CustomerId.random();
 		Instant base = Instant.now();
 		Session first = newSession(customer, base, LONG);
@@ -163,7 +160,7 @@ abstract class SessionsContract {
 	}
 
 	@Test
-	void listLeavesOutExpiredSessions() {
+	protected void listLeavesOutExpiredSessions() {
 		CustomerId customer = CustomerId.random();
 		open(customer, Duration.ofSeconds(1), LONG);
 		open(customer, Duration.ofSeconds(1), LONG);
@@ -175,7 +172,7 @@ abstract class SessionsContract {
 	}
 
 	@Test
-	void listOfACustomerWithoutSessionsIsEmpty() {
+	protected void listOfACustomerWithoutSessionsIsEmpty() {
 		assertThat(sessions().list(CustomerId.random(), Instant.now())).isEmpty();
 		assertThat(sessions().revokeAll(CustomerId.random())).isZero();
 	}

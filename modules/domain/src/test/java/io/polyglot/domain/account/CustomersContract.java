@@ -1,4 +1,4 @@
-package io.polyglot.adapter.postgres;
+package io.polyglot.domain.account;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.polyglot.domain.account.Customer;
-import io.polyglot.domain.account.Customers;
-import io.polyglot.domain.account.Email;
-import io.polyglot.domain.account.Role;
-import io.polyglot.domain.account.Username;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.CustomerId;
@@ -31,31 +26,31 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * integration test against its real store. Every test uses fresh names, so tests never
  * depend on each other's rows.
  */
-abstract class CustomersContract {
+public abstract class CustomersContract {
 
-	static final String CURRENCY = "EUR";
+	protected static final String CURRENCY = "EUR";
 
 	protected abstract Customers customers();
 
 	protected abstract Transactions transactions();
 
 	/** A new customer with a unique username and e-mail and the role CUSTOMER. */
-	static Customer newCustomer() {
+	protected static Customer newCustomer() {
 		String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		return newCustomer(name, name + "@example.com", Set.of(Role.CUSTOMER));
 	}
 
-	static Customer newCustomer(String username, String email, Set<Role> roles) {
+	protected static Customer newCustomer(String username, String email, Set<Role> roles) {
 		return new Customer(CustomerId.random(), new Username(username), new Email(email), "$argon2id$not-a-real-hash",
 				roles, Clock.system().now());
 	}
 
-	void register(Customer customer) {
+	protected void register(Customer customer) {
 		transactions().run(() -> customers().register(customer, CURRENCY));
 	}
 
 	@Test
-	void registeredCustomerReadsBackByIdWithEveryField() {
+	protected void registeredCustomerReadsBackByIdWithEveryField() {
 		Customer customer = newCustomer("Ada.Lovelace-" + suffix(), "Ada." + suffix() + "@Example.com",
 				Set.of(Role.CUSTOMER, Role.ADMIN));
 		register(customer);
@@ -64,7 +59,7 @@ abstract class CustomersContract {
 	}
 
 	@Test
-	void registeredCustomerIsFoundByUsernameInAnyCase() {
+	protected void registeredCustomerIsFoundByUsernameInAnyCase() {
 		Customer customer = newCustomer();
 		register(customer);
 
@@ -74,13 +69,13 @@ abstract class CustomersContract {
 	}
 
 	@Test
-	void unknownIdAndUsernameFindNothing() {
+	protected void unknownIdAndUsernameFindNothing() {
 		assertThat(customers().byId(CustomerId.random())).isEmpty();
 		assertThat(customers().byUsername(new Username("nobody-" + suffix()))).isEmpty();
 	}
 
 	@Test
-	void usernameTakenInAnotherCaseIsAConflictNamingTheUsername() {
+	protected void usernameTakenInAnotherCaseIsAConflictNamingTheUsername() {
 		Customer first = newCustomer();
 		register(first);
 		Customer second = newCustomer(first.username().value().toUpperCase(Locale.ROOT),
@@ -92,7 +87,7 @@ abstract class CustomersContract {
 	}
 
 	@Test
-	void emailTakenInAnotherCaseIsAConflictNamingTheEmail() {
+	protected void emailTakenInAnotherCaseIsAConflictNamingTheEmail() {
 		Customer first = newCustomer();
 		register(first);
 		Customer second = newCustomer("other-" + suffix(), first.email().value().toUpperCase(Locale.ROOT),
@@ -104,7 +99,7 @@ abstract class CustomersContract {
 	}
 
 	@Test
-	void concurrentRegistrationsOfOneUsernameGiveOneSuccessAndOnlyConflicts() throws Exception {
+	protected void concurrentRegistrationsOfOneUsernameGiveOneSuccessAndOnlyConflicts() throws Exception {
 		int threads = 16;
 		String username = "race-" + suffix();
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
@@ -143,7 +138,7 @@ abstract class CustomersContract {
 		}
 	}
 
-	static String suffix() {
+	protected static String suffix() {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}
 

@@ -1,4 +1,4 @@
-package io.polyglot.adapter.mongodb;
+package io.polyglot.domain.catalog;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -13,18 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.polyglot.domain.catalog.AttributeDefinition;
-import io.polyglot.domain.catalog.AttributeFilter;
-import io.polyglot.domain.catalog.AttributeType;
-import io.polyglot.domain.catalog.Catalog;
-import io.polyglot.domain.catalog.Category;
-import io.polyglot.domain.catalog.CategoryCode;
-import io.polyglot.domain.catalog.Facets;
-import io.polyglot.domain.catalog.Product;
-import io.polyglot.domain.catalog.ProductId;
-import io.polyglot.domain.catalog.ProductQuery;
-import io.polyglot.domain.catalog.ProductSort;
-import io.polyglot.domain.catalog.SearchTerms;
 import io.polyglot.domain.order.Stock;
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.Cursor;
@@ -43,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * each implementation's integration test against its real store. Each test works in a
  * category of its own, since the store is shared by the whole test JVM.
  */
-abstract class CatalogContract {
+public abstract class CatalogContract {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -51,13 +39,13 @@ abstract class CatalogContract {
 
 	protected abstract Stock stock();
 
-	static CategoryCode freshCode() {
+	public static CategoryCode freshCode() {
 		byte[] bytes = new byte[5];
 		RANDOM.nextBytes(bytes);
 		return new CategoryCode("c" + HexFormat.of().formatHex(bytes));
 	}
 
-	static String freshSku() {
+	public static String freshSku() {
 		byte[] bytes = new byte[6];
 		RANDOM.nextBytes(bytes);
 		return "SKU-" + HexFormat.of().formatHex(bytes);
@@ -66,7 +54,7 @@ abstract class CatalogContract {
 	/**
 	 * A book-like category: author (string, required), pages (integer), format (enum).
 	 */
-	Category bookCategory() {
+	protected Category bookCategory() {
 		Category category = new Category(freshCode(), "Books",
 				List.of(new AttributeDefinition("author", AttributeType.STRING, true, List.of()),
 						new AttributeDefinition("pages", AttributeType.INTEGER, false, List.of()),
@@ -77,27 +65,27 @@ abstract class CatalogContract {
 		return category;
 	}
 
-	Product product(Category category, String name, String price, int stock, Map<String, Object> attributes) {
+	protected Product product(Category category, String name, String price, int stock, Map<String, Object> attributes) {
 		return new Product(ProductId.random(), freshSku(), name, "About " + name, category.code(),
 				Money.parse(price, "EUR"), stock, attributes, 0);
 	}
 
-	Product added(Category category, String name, String price, int stock, Map<String, Object> attributes) {
+	protected Product added(Category category, String name, String price, int stock, Map<String, Object> attributes) {
 		Product product = product(category, name, price, stock, attributes);
 		catalog().add(product);
 		return product;
 	}
 
-	static ProductQuery in(Category category, ProductSort sort, AttributeFilter... filters) {
+	protected static ProductQuery in(Category category, ProductSort sort, AttributeFilter... filters) {
 		return new ProductQuery(category.code(), List.of(), null, null, List.of(filters), sort);
 	}
 
-	static List<String> names(Page<Product> page) {
+	protected static List<String> names(Page<Product> page) {
 		return page.items().stream().map(Product::name).toList();
 	}
 
 	@Test
-	void putCategoryCreatesThenReplaces() {
+	protected void putCategoryCreatesThenReplaces() {
 		Category category = bookCategory();
 		assertThat(catalog().category(category.code())).contains(category);
 
@@ -108,7 +96,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void addCategoryIfAbsentNeverOverwrites() {
+	protected void addCategoryIfAbsentNeverOverwrites() {
 		Category category = bookCategory();
 		Category other = new Category(category.code(), "Other", List.of());
 		assertThat(catalog().addCategoryIfAbsent(other)).isFalse();
@@ -121,7 +109,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void addedProductReadsBackEqualWithTypedAttributes() {
+	protected void addedProductReadsBackEqualWithTypedAttributes() {
 		Category category = bookCategory();
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put("author", "Ada");
@@ -136,7 +124,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void aSecondProductWithTheSameSkuConflicts() {
+	protected void aSecondProductWithTheSameSkuConflicts() {
 		Category category = bookCategory();
 		Product first = added(category, "First", "1.00", 1, Map.of("author", "A"));
 		Product twin = new Product(ProductId.random(), first.sku(), "Twin", "", category.code(),
@@ -147,7 +135,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void updateReplacesFieldsBumpsTheVersionAndRefusesAStaleOne() {
+	protected void updateReplacesFieldsBumpsTheVersionAndRefusesAStaleOne() {
 		Category category = bookCategory();
 		Product product = added(category, "Draft", "5.00", 3, Map.of("author", "A"));
 		Product edited = new Product(product.id(), product.sku(), "Final", "new", category.code(),
@@ -166,7 +154,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void anEditsStockChangeKeepsReservationsMadeMeanwhile() {
+	protected void anEditsStockChangeKeepsReservationsMadeMeanwhile() {
 		Category category = bookCategory();
 		Product product = added(category, "Stocked", "5.00", 10, Map.of("author", "A"));
 		// an order reserves 3 after the administrator read stock 10 at version 0
@@ -183,7 +171,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void aDecreaseBelowZeroConflictsAndChangesNothing() {
+	protected void aDecreaseBelowZeroConflictsAndChangesNothing() {
 		Category category = bookCategory();
 		Product product = added(category, "Few", "5.00", 2, Map.of("author", "A"));
 
@@ -192,7 +180,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void removeDeletesOnce() {
+	protected void removeDeletesOnce() {
 		Category category = bookCategory();
 		Product product = added(category, "Gone", "1.00", 1, Map.of("author", "A"));
 
@@ -202,7 +190,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void aProductWithHeldUnitsCannotBeDeletedUntilTheHoldEnds() {
+	protected void aProductWithHeldUnitsCannotBeDeletedUntilTheHoldEnds() {
 		Category category = bookCategory();
 		Product product = added(category, "Ordered", "1.00", 3, Map.of("author", "A"));
 		UUID order = UUID.randomUUID();
@@ -216,7 +204,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void searchFiltersByCategoryWordsPriceAndTypedAttributes() {
+	protected void searchFiltersByCategoryWordsPriceAndTypedAttributes() {
 		Category category = bookCategory();
 		added(category, "Dune", "9.99", 1, Map.of("author", "Frank Herbert", "pages", 412L, "format", "paper"));
 		added(category, "Dune Messiah", "12.00", 1, Map.of("author", "Frank Herbert", "pages", 256L));
@@ -251,7 +239,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void keysetPagesStayStableWhileProductsAreAdded() {
+	protected void keysetPagesStayStableWhileProductsAreAdded() {
 		Category category = bookCategory();
 		List<String> expected = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
@@ -274,7 +262,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void aCursorForAnotherSortOrATamperedOneIsRefused() {
+	protected void aCursorForAnotherSortOrATamperedOneIsRefused() {
 		Category category = bookCategory();
 		for (int i = 0; i < 3; i++) {
 			added(category, "P" + i, "1.00", 1, Map.of("author", "A"));
@@ -293,7 +281,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void facetsCountAttributeValuesAmongMatches() {
+	protected void facetsCountAttributeValuesAmongMatches() {
 		Category category = bookCategory();
 		added(category, "A", "1.00", 1, Map.of("author", "X", "format", "paper"));
 		added(category, "B", "1.00", 1, Map.of("author", "X", "format", "paper"));
@@ -312,7 +300,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void fiftyConcurrentReservationsOfOneUnitNeverOversell() throws Exception {
+	protected void fiftyConcurrentReservationsOfOneUnitNeverOversell() throws Exception {
 		Category category = bookCategory();
 		Product product = added(category, "Hot", "1.00", 10, Map.of("author", "A"));
 		ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -342,7 +330,7 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void reserveReleaseAndSellHappenAtMostOncePerOrder() {
+	protected void reserveReleaseAndSellHappenAtMostOncePerOrder() {
 		Category category = bookCategory();
 		Product product = added(category, "Held", "1.00", 5, Map.of("author", "A"));
 		UUID id = product.id().value();
@@ -371,13 +359,13 @@ abstract class CatalogContract {
 	}
 
 	@Test
-	void pricesAreKeptExactly() {
+	protected void pricesAreKeptExactly() {
 		Category category = bookCategory();
 		Product product = added(category, "Exact", "0.10", 1, Map.of("author", "A"));
 		assertThat(catalog().product(product.id()).orElseThrow().price().amount()).isEqualTo(new BigDecimal("0.10"));
 	}
 
-	Stock.Level level(ProductId id) {
+	protected Stock.Level level(ProductId id) {
 		return stock().levels()
 			.stream()
 			.filter((level) -> level.productId().equals(id.value()))

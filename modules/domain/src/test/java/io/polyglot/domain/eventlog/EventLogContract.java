@@ -1,4 +1,4 @@
-package io.polyglot.adapter.cassandra;
+package io.polyglot.domain.eventlog;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,11 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventLog;
-import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
-import io.polyglot.domain.eventlog.TimeRange;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Cursor;
 import io.polyglot.domain.shared.CustomerId;
@@ -30,28 +25,28 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * integration test against its real store. Time is fixed: events carry chosen timestamps,
  * and every test writes to streams of its own.
  */
-abstract class EventLogContract {
+public abstract class EventLogContract {
 
 	/** Late in a day, so a few hours back crosses midnight. */
-	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-27T22:30:00.123456Z"));
+	protected static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-27T22:30:00.123456Z"));
 
 	protected abstract EventLog eventLog();
 
-	static EventStream newStream() {
+	protected static EventStream newStream() {
 		return EventStream.order(UUID.randomUUID());
 	}
 
-	static DomainEvent event(EventStream stream, Instant at) {
+	protected static DomainEvent event(EventStream stream, Instant at) {
 		return new DomainEvent(UUID.randomUUID(), stream, EventTypes.ORDER_PLACED, at, CustomerId.random(),
 				Map.of("total", "12.50", "currency", "EUR"));
 	}
 
-	static TimeRange lastDays(int days) {
+	protected static TimeRange lastDays(int days) {
 		return new TimeRange(CLOCK.now().minus(Duration.ofDays(days)), CLOCK.now());
 	}
 
 	/** Every page of the stream, following cursors, with the given page size. */
-	List<DomainEvent> readAll(EventStream stream, TimeRange range, int limit) {
+	protected List<DomainEvent> readAll(EventStream stream, TimeRange range, int limit) {
 		List<DomainEvent> all = new ArrayList<>();
 		Cursor cursor = null;
 		int pages = 0;
@@ -69,7 +64,7 @@ abstract class EventLogContract {
 		return all;
 	}
 
-	static List<DomainEvent> newestFirst(List<DomainEvent> events) {
+	protected static List<DomainEvent> newestFirst(List<DomainEvent> events) {
 		return events.stream()
 			.sorted(Comparator.comparing(DomainEvent::occurredAt)
 				.thenComparing(DomainEvent::id, Comparator.comparing(UUID::toString))
@@ -78,7 +73,7 @@ abstract class EventLogContract {
 	}
 
 	@Test
-	void anAppendedEventReadsBackEqual() {
+	protected void anAppendedEventReadsBackEqual() {
 		EventStream stream = newStream();
 		DomainEvent event = event(stream, CLOCK.now().minusSeconds(30));
 		DomainEvent withoutOwner = new DomainEvent(UUID.randomUUID(), stream, EventTypes.ORDER_PAID,
@@ -91,7 +86,7 @@ abstract class EventLogContract {
 	}
 
 	@Test
-	void appendingTheSameEventTwiceKeepsItOnce() {
+	protected void appendingTheSameEventTwiceKeepsItOnce() {
 		EventStream stream = newStream();
 		DomainEvent event = event(stream, CLOCK.now().minusSeconds(30));
 
@@ -104,7 +99,7 @@ abstract class EventLogContract {
 	}
 
 	@Test
-	void eventsComeNewestFirstWhateverTheAppendOrder() {
+	protected void eventsComeNewestFirstWhateverTheAppendOrder() {
 		EventStream stream = newStream();
 		Instant now = CLOCK.now();
 		DomainEvent oldest = event(stream, now.minus(Duration.ofHours(30)));
@@ -119,7 +114,7 @@ abstract class EventLogContract {
 	}
 
 	@Test
-	void theRangeIncludesFromAndExcludesTo() {
+	protected void theRangeIncludesFromAndExcludesTo() {
 		EventStream stream = newStream();
 		Instant from = CLOCK.now().minus(Duration.ofDays(3));
 		Instant to = CLOCK.now().minus(Duration.ofDays(1));
@@ -134,7 +129,7 @@ abstract class EventLogContract {
 	}
 
 	@Test
-	void pagesWalkBackAcrossDayBoundariesWithoutGapsOrRepeats() {
+	protected void pagesWalkBackAcrossDayBoundariesWithoutGapsOrRepeats() {
 		EventStream stream = newStream();
 		Instant midnight = Instant.parse("2026-02-27T00:00:00Z");
 		List<DomainEvent> events = new ArrayList<>();
@@ -161,7 +156,7 @@ abstract class EventLogContract {
 	}
 
 	@Test
-	void aCursorGivesTheSamePageAgainEvenAfterNewerEventsArrive() {
+	protected void aCursorGivesTheSamePageAgainEvenAfterNewerEventsArrive() {
 		EventStream stream = newStream();
 		Instant now = CLOCK.now();
 		List<DomainEvent> events = new ArrayList<>();
@@ -184,7 +179,7 @@ abstract class EventLogContract {
 	}
 
 	@Test
-	void aTamperedOrForeignCursorIsAValidationError() {
+	protected void aTamperedOrForeignCursorIsAValidationError() {
 		EventStream stream = newStream();
 		Instant now = CLOCK.now();
 		eventLog().append(List.of(event(stream, now.minusSeconds(3)), event(stream, now.minusSeconds(2)),
@@ -213,7 +208,7 @@ abstract class EventLogContract {
 	}
 
 	@Test
-	void aStreamWithoutEventsIsAnEmptyLastPage() {
+	protected void aStreamWithoutEventsIsAnEmptyLastPage() {
 		Page<DomainEvent> page = eventLog().read(newStream(), lastDays(366), PageRequest.first());
 
 		assertThat(page.items()).isEmpty();
@@ -221,7 +216,7 @@ abstract class EventLogContract {
 	}
 
 	@Test
-	void aPageExactlyAsLongAsTheStreamHasNoNextCursor() {
+	protected void aPageExactlyAsLongAsTheStreamHasNoNextCursor() {
 		EventStream stream = newStream();
 		eventLog()
 			.append(List.of(event(stream, CLOCK.now().minusSeconds(2)), event(stream, CLOCK.now().minusSeconds(1))));

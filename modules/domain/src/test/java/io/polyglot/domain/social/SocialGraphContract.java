@@ -1,4 +1,4 @@
-package io.polyglot.adapter.neo4j;
+package io.polyglot.domain.social;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,12 +14,6 @@ import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
 import io.polyglot.domain.shared.ValidationException;
-import io.polyglot.domain.social.FriendshipChange;
-import io.polyglot.domain.social.PathDepth;
-import io.polyglot.domain.social.Person;
-import io.polyglot.domain.social.SocialGraph;
-import io.polyglot.domain.social.SocialPath;
-import io.polyglot.domain.social.Suggestion;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * integration test against its real store. Every test makes people with fresh random ids,
  * so tests sharing one store never see each other's people.
  */
-abstract class SocialGraphContract {
+public abstract class SocialGraphContract {
 
 	protected abstract SocialGraph graph();
 
@@ -40,14 +34,14 @@ abstract class SocialGraphContract {
 	/** How many person nodes the store holds with this id. */
 	protected abstract long storedPeople(CustomerId id);
 
-	Person person(String username) {
+	protected Person person(String username) {
 		Person person = new Person(CustomerId.random(), username);
 		graph().recordPeople(List.of(person));
 		return person;
 	}
 
 	@Test
-	void recordingAPersonAgainChangesNothing() {
+	protected void recordingAPersonAgainChangesNothing() {
 		Person ada = new Person(CustomerId.random(), "ada");
 		graph().recordPeople(List.of(ada, ada));
 		graph().recordPeople(List.of(ada));
@@ -58,7 +52,7 @@ abstract class SocialGraphContract {
 	}
 
 	@Test
-	void valuesAreParametersNeverQueryText() {
+	protected void valuesAreParametersNeverQueryText() {
 		Person hostile = new Person(CustomerId.random(), "x' OR 1=1 //}) MATCH (n) DETACH DELETE n //");
 		Person other = person("other");
 		graph().recordPeople(List.of(hostile));
@@ -68,7 +62,7 @@ abstract class SocialGraphContract {
 	}
 
 	@Test
-	void friendshipIsSymmetricStoredOnceAndIdempotent() {
+	protected void friendshipIsSymmetricStoredOnceAndIdempotent() {
 		Person ada = person("ada");
 		Person bob = person("bob");
 
@@ -87,7 +81,7 @@ abstract class SocialGraphContract {
 	}
 
 	@Test
-	void concurrentAddsOfOnePairStoreItOnce() throws Exception {
+	protected void concurrentAddsOfOnePairStoreItOnce() throws Exception {
 		Person ada = person("ada");
 		Person bob = person("bob");
 		List<Callable<FriendshipChange>> adds = new ArrayList<>();
@@ -112,7 +106,7 @@ abstract class SocialGraphContract {
 	}
 
 	@Test
-	void changesWithAMissingPersonChangeNothing() {
+	protected void changesWithAMissingPersonChangeNothing() {
 		Person ada = person("ada");
 		CustomerId absent = CustomerId.random();
 
@@ -124,7 +118,7 @@ abstract class SocialGraphContract {
 	}
 
 	@Test
-	void friendsArePagedByIdWithAKeysetCursor() {
+	protected void friendsArePagedByIdWithAKeysetCursor() {
 		Person me = person("me-paged");
 		Set<CustomerId> expected = new HashSet<>();
 		for (int i = 0; i < 7; i++) {
@@ -153,7 +147,7 @@ abstract class SocialGraphContract {
 	}
 
 	@Test
-	void suggestionsAreFriendsOfFriendsByMutualCountThenId() {
+	protected void suggestionsAreFriendsOfFriendsByMutualCountThenId() {
 		Person me = person("me-sugg");
 		Person f1 = person("f1");
 		Person f2 = person("f2");
@@ -174,7 +168,7 @@ abstract class SocialGraphContract {
 	}
 
 	@Test
-	void shortestPathWithinTheDepthOnly() {
+	protected void shortestPathWithinTheDepthOnly() {
 		Person a = person("path-a");
 		Person b = person("path-b");
 		Person c = person("path-c");
