@@ -78,7 +78,11 @@ class CassandraAdapterAutoConfiguration {
 			if (registry.getIfAvailable() == null) {
 				return;
 			}
+			// tagged names (cassandra.session.cql-requests{session="s0"}) instead of one name
+			// per session and node, so a dashboard needs no regular expressions
 			builder.withString(DefaultDriverOption.METRICS_FACTORY_CLASS, "MicrometerMetricsFactory")
+				.withString(DefaultDriverOption.METRICS_ID_GENERATOR_CLASS, "TaggingMetricIdGenerator")
+				.withString(DefaultDriverOption.METRICS_ID_GENERATOR_PREFIX, "cassandra")
 				.withStringList(DefaultDriverOption.METRICS_SESSION_ENABLED,
 						List.of("connected-nodes", "cql-requests", "cql-client-timeouts", "bytes-sent",
 								"bytes-received", "throttling.errors"))
