@@ -196,9 +196,9 @@ public final class CassandraStore extends ProcessStore {
 			Path path = root.resolve(directory);
 			if (!this.options.persistent() && !this.startedBefore) {
 				// tests expect an empty node; only directories named here are removed.
-				// A restart of the same store keeps its data, as a real node's would: an
-				// outage test stops and starts it and expects the events to still be
-				// there
+				// A restart of the same store keeps its data, as a real node's would:
+				// an outage test stops and starts it and expects the events to still
+				// be there
 				Directories.deleteRecursively(path);
 			}
 			Files.createDirectories(path);

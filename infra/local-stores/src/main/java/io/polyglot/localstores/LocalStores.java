@@ -104,8 +104,8 @@ public final class LocalStores implements AutoCloseable {
 	public LocalStores start() {
 		for (LocalStore store : this.stores.values()) {
 			if (!store.isRunning() && Ports.isListening(store.host(), store.port())) {
-				// most likely another run of this service: never take over or kill its
-				// stores
+				// most likely another run of this service: never take over or kill
+				// its stores
 				throw new LocalStoreException(store.name(),
 						"port " + store.port() + " on " + store.host() + " is already in use (is another Polyglot run "
 								+ "still up?); stop it, or move this store with POLYGLOT_"

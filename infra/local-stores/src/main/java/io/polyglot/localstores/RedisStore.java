@@ -65,8 +65,8 @@ public final class RedisStore extends ProcessStore {
 				String.valueOf(this.options.port()), "--bind", Ports.LOOPBACK, "--protected-mode", "yes", "--dir",
 				dir.toString(), "--logfile", log.toString(), "--daemonize", "no"));
 		if (this.options.persistent()) {
-			// the local run keeps sessions across restarts: append-only file, fsync every
-			// second
+			// the local run keeps sessions across restarts: append-only file, fsync
+			// every second
 			command.addAll(List.of("--appendonly", "yes", "--appendfsync", "everysec"));
 		}
 		else {

@@ -86,8 +86,7 @@ public final class ForkedJvm {
 			return true;
 		}
 		// signal only: Process.destroy() would also close the child's stdin, and the
-		// watchdog
-		// would then log "parent process gone" on every ordinary stop
+		// watchdog would then log "parent process gone" on every ordinary stop
 		process.toHandle().destroy();
 		try {
 			if (process.waitFor(graceSeconds, TimeUnit.SECONDS)) {

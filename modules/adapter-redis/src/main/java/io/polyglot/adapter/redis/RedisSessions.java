@@ -69,8 +69,8 @@ class RedisSessions implements Sessions {
 	 */
 	static final String ABSOLUTE_EXPIRY_MS = "absoluteExpiryMs";
 
-	// KEYS: session, index. ARGV: ttl ms, index score, index ttl ms, token hash,
-	// fields...
+	// KEYS: session, index. ARGV: ttl ms, index score, index ttl ms, token
+	// hash, fields...
 	private static final RedisScript<Long> CREATE = RedisScript.of("""
 			redis.call('DEL', KEYS[1])
 			redis.call('HSET', KEYS[1], unpack(ARGV, 5))
@@ -201,8 +201,8 @@ class RedisSessions implements Sessions {
 		String key = sessionKey(tokenHash);
 		return RedisCalls.call(() -> {
 			// the index is named after the customer, which only the session knows:
-			// reading
-			// it first lets the script declare every key it writes, as Redis requires
+			// reading it first lets the script declare every key it writes, as
+			// Redis requires
 			String customerId = this.redis.<String, String>opsForHash().get(key, CUSTOMER_ID);
 			if (customerId == null) {
 				return Optional.empty();

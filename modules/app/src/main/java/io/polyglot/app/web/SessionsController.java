@@ -43,9 +43,9 @@ public class SessionsController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SessionCreatedResponse> start(@RequestBody StartSessionRequest request, HttpServletRequest http) {
 		// the TCP peer, not X-Forwarded-For: that header is whatever the client wrote,
-		// and
-		// trusting it would let anyone pick a fresh address per guess. Behind a trusted
-		// proxy, set server.forward-headers-strategy so the container rewrites the peer.
+		// and trusting it would let anyone pick a fresh address per guess. Behind a
+		// trusted proxy, set server.forward-headers-strategy so the container rewrites
+		// the peer.
 		StartSession.StartedSession started = this.startSession.start(request.username(), request.password(),
 				http.getRemoteAddr());
 		return ResponseEntity.status(HttpStatus.CREATED)

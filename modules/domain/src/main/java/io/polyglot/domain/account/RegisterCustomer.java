@@ -10,7 +10,7 @@ import java.util.function.Function;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Money;
@@ -67,9 +67,8 @@ public final class RegisterCustomer {
 		if (validUsername == null || validEmail == null || validPassword == null) {
 			throw new ValidationException(errors);
 		}
-		// hashed before the transaction starts: the deliberately slow hash must not hold
-		// a
-		// database connection
+		// hashed before the transaction starts: the deliberately slow hash must not
+		// hold a database connection
 		String hash = this.hasher.hash(validPassword);
 		Customer customer = new Customer(CustomerId.random(), validUsername, validEmail, hash, roles, this.clock.now());
 		this.transactions.run(() -> {

@@ -200,8 +200,8 @@ public final class ManageCatalog {
 			errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
 			return null;
 		}
-		// line breaks and tabs are fine in a description, other control characters are
-		// not
+		// line breaks and tabs are fine in a description, other control characters
+		// are not
 		if (value.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
 			errors.add(new FieldError(field, "must not contain control characters"));
 			return null;

@@ -104,8 +104,7 @@ public final class StartSession {
 		SessionToken token = SessionToken.generate();
 		this.sessions.create(token.hash(), session, this.policy.idleTimeout());
 		// after the session exists: PostgreSQL is needed for the login anyway (the
-		// customer
-		// was just read from it), so an outage here fails the login as a 503
+		// customer was just read from it), so an outage here fails the login as a 503
 		this.events.started(session);
 		Instant idleExpiry = now.plus(this.policy.idleTimeout());
 		Instant expiresAt = idleExpiry.isBefore(session.absoluteExpiry()) ? idleExpiry : session.absoluteExpiry();

@@ -24,6 +24,15 @@ public record PageRequest(int limit, @Nullable Cursor cursor) {
 		return new PageRequest(DEFAULT_LIMIT, null);
 	}
 
+	/**
+	 * A page from the optional {@code limit} and {@code cursor} query parameters as text,
+	 * applying the default limit; a malformed limit is "must be an integer between 1 and
+	 * 100".
+	 */
+	public static PageRequest parse(@Nullable String limit, @Nullable String cursor) {
+		return of(QueryNumbers.parse("limit", limit, 1, MAX_LIMIT), cursor);
+	}
+
 	/** A page from optional query parameters, applying the default limit. */
 	public static PageRequest of(@Nullable Integer limit, @Nullable String cursor) {
 		return new PageRequest((limit != null) ? limit : DEFAULT_LIMIT,
