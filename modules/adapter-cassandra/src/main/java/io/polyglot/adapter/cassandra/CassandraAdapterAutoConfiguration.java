@@ -6,6 +6,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import io.polyglot.domain.eventlog.EventLog;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
@@ -42,8 +43,16 @@ class CassandraAdapterAutoConfiguration {
 	 * does not wait for it; startup itself never waits for Cassandra.
 	 */
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> cassandraEventLogWarmUp(ObjectProvider<CassandraEventLog> eventLog) {
-		return (event) -> eventLog.ifAvailable((log) -> {
+	ApplicationListener<ApplicationReadyEvent> cassandraEventLogWarmUp(ObjectProvider<EventLog> eventLog) {
+		return (event) -> eventLog.ifAvailable((port) -> {
+			// the port may be decorated (the app's store bulkheads): warm up the event
+			// log behind it when it is ours
+			Object target = AopProxyUtils.getSingletonTarget(port);
+			CassandraEventLog log = (port instanceof CassandraEventLog direct) ? direct
+					: (target instanceof CassandraEventLog decorated) ? decorated : null;
+			if (log == null) {
+				return;
+			}
 			Thread warmUp = new Thread(log::warmUp, "cassandra-event-log-warm-up");
 			warmUp.setDaemon(true);
 			warmUp.start();
