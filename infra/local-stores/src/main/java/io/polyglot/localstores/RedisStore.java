@@ -38,7 +38,10 @@ public final class RedisStore extends ProcessStore {
 	@Override
 	public synchronized void start() {
 		if (this.process != null) {
-			return;
+			if (this.process.isAlive()) {
+				return;
+			}
+			stop(); // it crashed: release what the dead process held
 		}
 		Path dir = this.options.dataDirectory();
 		Path log = this.options.logFile(name());

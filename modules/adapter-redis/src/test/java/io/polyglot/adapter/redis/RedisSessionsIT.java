@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.polyglot.domain.session.SessionToken;
 import io.polyglot.domain.session.Sessions;
+import io.polyglot.domain.session.SessionsContract;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
