@@ -183,22 +183,23 @@ class StartSessionTest {
 		String attacker = "203.0.113.66";
 		for (int i = 0; i < 2; i++) {
 			assertThatExceptionOfType(InvalidCredentialsException.class)
-				.isThrownBy(() -> start.start("ada", "wrong horse", attacker));
+				.isThrownBy(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), attacker));
 		}
 		// the third failure starts the delays: 5 s, then 10 s, 20 s, ... up to 1 min
 		assertThatExceptionOfType(InvalidCredentialsException.class)
-			.isThrownBy(() -> start.start("ada", "wrong horse", attacker));
+			.isThrownBy(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), attacker));
 		for (Duration expected : new Duration[] { Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
 				Duration.ofSeconds(40), Duration.ofMinutes(1), Duration.ofMinutes(1) }) {
 			TooManyAttemptsException blocked = catchThrowableOfType(
-					() -> start.start("ada", "correct horse", attacker));
+					() -> start.start(StartSession.Credentials.parse("ada", "correct horse"), attacker));
 			assertThat(blocked.retryAfter()).isEqualTo(expected);
 			this.clock.advance(expected);
 			assertThatExceptionOfType(InvalidCredentialsException.class)
-				.isThrownBy(() -> start.start("ada", "wrong horse", attacker));
+				.isThrownBy(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), attacker));
 		}
 		// the owner, elsewhere, is not locked out by all of this
-		assertThat(start.start("ada", "correct horse", ADDRESS).session().customerId()).isEqualTo(this.ada.id());
+		assertThat(start.start(StartSession.Credentials.parse("ada", "correct horse"), ADDRESS).session().customerId())
+			.isEqualTo(this.ada.id());
 	}
 
 	@Test
@@ -207,12 +208,12 @@ class StartSessionTest {
 				Duration.ofMinutes(15), 2, Duration.ofSeconds(5), Duration.ofMinutes(1));
 		StartSession start = new StartSession(this.customers, this.hasher, this.sessions, this.throttle, policy,
 				this.clock, new SessionEvents(this.outbox, new DirectTransactions(), this.clock));
-		catchThrowable(() -> start.start("ada", "wrong horse", ADDRESS));
-		start.start("ada", "correct horse", ADDRESS);
+		catchThrowable(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), ADDRESS));
+		start.start(StartSession.Credentials.parse("ada", "correct horse"), ADDRESS);
 		// the count starts again: one more failure is still free
 		assertThatExceptionOfType(InvalidCredentialsException.class)
-			.isThrownBy(() -> start.start("ada", "wrong horse", ADDRESS));
-		assertThat(start.start("ada", "correct horse", ADDRESS)).isNotNull();
+			.isThrownBy(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), ADDRESS));
+		assertThat(start.start(StartSession.Credentials.parse("ada", "correct horse"), ADDRESS)).isNotNull();
 	}
 
 	@Test
