@@ -79,8 +79,8 @@ class CassandraOutageIT extends EventLogTestSupport {
 			Map<String, Object> eventlog = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) outbox
 				.get("details")).get("consumers")).get("eventlog");
 			assertThat(((Number) eventlog.get("undelivered")).longValue()).isPositive();
-			// only the event log's own endpoints fail, clearly; everything else keeps
-			// serving
+			// only the event log's own endpoints fail, clearly; everything else
+			// keeps serving
 			Map<String, Object> problem = problem(get("/api/v1/me/activity", clients.get(0).token()), 503);
 			assertThat(problem).containsEntry("store", "cassandra");
 			get("/api/v1/me", clients.get(0).token()).expectStatus().isOk();

@@ -2,7 +2,6 @@ package io.polyglot.domain.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,10 +13,10 @@ import io.polyglot.domain.account.Password;
 import io.polyglot.domain.account.PasswordHasher;
 import io.polyglot.domain.account.Username;
 import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.FieldErrors;
 import io.polyglot.domain.shared.InvalidCredentialsException;
 import io.polyglot.domain.shared.TooManyAttemptsException;
 import io.polyglot.domain.shared.ValidationException;
-import io.polyglot.domain.shared.ValidationException.FieldError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,22 +60,16 @@ public final class StartSession {
 	}
 
 	/**
-	 * Starts a session for the username and password presented from the client address.
-	 * @throws ValidationException when a field is missing or cannot be a credential at
-	 * all
+	 * Starts a session for the credentials presented from the client address.
 	 * @throws TooManyAttemptsException while the username or the address is blocked, even
 	 * for the right password
 	 * @throws InvalidCredentialsException for an unknown username or a wrong password,
 	 * alike
 	 */
-	public StartedSession start(@Nullable String username, @Nullable String password, String clientAddress) {
+	public StartedSession start(Credentials credentials, String clientAddress) {
 		Objects.requireNonNull(clientAddress, "clientAddress");
-		List<FieldError> errors = new ArrayList<>();
-		Username name = parseUsername(username, errors);
-		String clearText = checkPasswordShape(password, errors);
-		if (name == null || clearText == null) {
-			throw new ValidationException(errors);
-		}
+		Username name = credentials.username();
+		String clearText = credentials.password();
 		String usernameKey = "user:" + name.normalized();
 		String addressKey = "address:" + clientAddress;
 		String pairKey = pairKey(name, clientAddress);
@@ -111,8 +104,7 @@ public final class StartSession {
 		SessionToken token = SessionToken.generate();
 		this.sessions.create(token.hash(), session, this.policy.idleTimeout());
 		// after the session exists: PostgreSQL is needed for the login anyway (the
-		// customer
-		// was just read from it), so an outage here fails the login as a 503
+		// customer was just read from it), so an outage here fails the login as a 503
 		this.events.started(session);
 		Instant idleExpiry = now.plus(this.policy.idleTimeout());
 		Instant expiresAt = idleExpiry.isBefore(session.absoluteExpiry()) ? idleExpiry : session.absoluteExpiry();
@@ -139,36 +131,6 @@ public final class StartSession {
 		}
 	}
 
-	private static @Nullable Username parseUsername(@Nullable String username, List<FieldError> errors) {
-		if (username == null) {
-			errors.add(new FieldError("username", "is required"));
-			return null;
-		}
-		try {
-			return new Username(username);
-		}
-		catch (ValidationException ex) {
-			errors.addAll(ex.errors());
-			return null;
-		}
-	}
-
-	/**
-	 * Only the shape every stored password must have; the registration rules are not
-	 * re-applied, so tightening them later does not lock anyone out.
-	 */
-	private static @Nullable String checkPasswordShape(@Nullable String password, List<FieldError> errors) {
-		if (password == null || password.isEmpty()) {
-			errors.add(new FieldError("password", "is required"));
-			return null;
-		}
-		if (password.length() > Password.MAX_LENGTH) {
-			errors.add(new FieldError("password", "must be at most " + Password.MAX_LENGTH + " characters"));
-			return null;
-		}
-		return password;
-	}
-
 	/**
 	 * A session just opened: the token (only ever handed out here), the session, and when
 	 * it ends if left unused.
@@ -179,6 +141,39 @@ public final class StartSession {
 			Objects.requireNonNull(token, "token");
 			Objects.requireNonNull(session, "session");
 			Objects.requireNonNull(expiresAt, "expiresAt");
+		}
+
+	}
+
+	/**
+	 * What a login presents: a username and a clear-text password of the shape every
+	 * stored password has.
+	 */
+	public record Credentials(Username username, String password) {
+
+		public Credentials {
+			Objects.requireNonNull(username, "username");
+			Objects.requireNonNull(password, "password");
+		}
+
+		/**
+		 * The credentials from the request's texts. Only the shape every stored password
+		 * must have is checked; the registration rules are not re-applied, so tightening
+		 * them later does not lock anyone out.
+		 * @throws ValidationException when a field is missing or cannot be a credential
+		 * at all
+		 */
+		public static Credentials parse(@Nullable String username, @Nullable String password) {
+			FieldErrors errors = new FieldErrors();
+			Username name = errors.parse("username", username, Username::new);
+			if (password == null || password.isEmpty()) {
+				errors.add("password", "is required");
+			}
+			else if (password.length() > Password.MAX_LENGTH) {
+				errors.add("password", "must be at most " + Password.MAX_LENGTH + " characters");
+			}
+			errors.throwIfAny();
+			return new Credentials(Objects.requireNonNull(name), Objects.requireNonNull(password));
 		}
 
 	}

@@ -1,0 +1,31 @@
+package io.polyglot.bench.workloads;
+
+import java.util.Set;
+
+import io.polyglot.bench.harness.BenchContext;
+import io.polyglot.bench.stores.Stores;
+
+/** Placeholder until written. */
+public final class TransfersWorkload implements Workload {
+
+	@Override
+	public String concern() {
+		return "transfers";
+	}
+
+	@Override
+	public String store() {
+		return "postgres";
+	}
+
+	@Override
+	public Set<String> needs() {
+		return Set.of("postgres");
+	}
+
+	@Override
+	public void run(BenchContext context, Stores stores) {
+		context.note("Transfers workload not written yet");
+	}
+
+}
