@@ -91,7 +91,9 @@ class RedisLoginThrottle implements LoginThrottle {
 
 	@Override
 	public void reset(String key) {
-		RedisCalls.call(() -> this.redis.delete(List.of(counterKey(key), blockKey(key))));
+		// one key per call: in a Redis Cluster the two keys live in different slots
+		RedisCalls.call(() -> this.redis.delete(counterKey(key)));
+		RedisCalls.call(() -> this.redis.delete(blockKey(key)));
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import io.polyglot.domain.shared.StoreUnavailableException;
 import io.polyglot.domain.shared.Transactions;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.util.ClassUtils;
@@ -65,7 +66,8 @@ public final class PortMetrics implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		String store = storeOf(bean.getClass());
+		// the adapter behind the store bulkhead's decorator (which is applied first)
+		String store = storeOf(AopUtils.getTargetClass(bean));
 		if (store == null) {
 			return bean;
 		}

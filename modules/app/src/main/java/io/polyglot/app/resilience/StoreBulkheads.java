@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.core.Ordered;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -34,7 +35,7 @@ import org.springframework.util.ClassUtils;
  * already holding a store's place does not take a second one, or a full bulkhead would
  * refuse the inner call of a transaction it admitted.
  */
-public final class StoreBulkheads implements BeanPostProcessor {
+public final class StoreBulkheads implements BeanPostProcessor, Ordered {
 
 	private static final String ADAPTERS = "io.polyglot.adapter.";
 
@@ -49,6 +50,16 @@ public final class StoreBulkheads implements BeanPostProcessor {
 	public StoreBulkheads(BulkheadRegistry registry, BulkheadProperties properties) {
 		this.registry = registry;
 		this.properties = properties;
+	}
+
+	/**
+	 * First among the decorators of a port: the port metrics time the guarded call (a
+	 * refusal by a full bulkhead is an {@code unavailable} outcome there) and find the
+	 * adapter behind this decorator.
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 	/** The bulkhead of the named store, created on first use. */
