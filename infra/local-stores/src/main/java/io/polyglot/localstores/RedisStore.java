@@ -38,7 +38,10 @@ public final class RedisStore extends ProcessStore {
 	@Override
 	public synchronized void start() {
 		if (this.process != null) {
-			return;
+			if (this.process.isAlive()) {
+				return;
+			}
+			stop(); // it crashed: release what the dead process held
 		}
 		Path dir = this.options.dataDirectory();
 		Path log = this.options.logFile(name());
@@ -112,6 +115,11 @@ public final class RedisStore extends ProcessStore {
 		catch (IOException ex) {
 			return null;
 		}
+	}
+
+	/** The redis-server this class would launch, for {@link RedisClusterStore}. */
+	static Path executable() throws IOException {
+		return findExecutable().path();
 	}
 
 	private static Executable findExecutable() throws IOException {

@@ -83,6 +83,7 @@ public final class ForkedJvm {
 	 */
 	public static boolean stop(Process process, long graceSeconds) {
 		if (!process.isAlive()) {
+			closeQuietly(process);
 			return true;
 		}
 		// signal only: Process.destroy() would also close the child's stdin, and the

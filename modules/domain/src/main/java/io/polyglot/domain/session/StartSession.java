@@ -72,7 +72,8 @@ public final class StartSession {
 		String clearText = credentials.password();
 		String usernameKey = "user:" + name.normalized();
 		String addressKey = "address:" + clientAddress;
-		refuseWhileBlocked(usernameKey, addressKey);
+		String pairKey = pairKey(name, clientAddress);
+		refuseWhileBlocked(usernameKey, addressKey, pairKey);
 
 		Optional<Customer> customer = this.customers.byUsername(name);
 		// an unknown username is checked against the dummy hash, so it takes as long as a
@@ -82,11 +83,17 @@ public final class StartSession {
 		if (customer.isEmpty() || !matches) {
 			this.throttle.recordFailure(usernameKey, this.policy.failureWindow());
 			this.throttle.recordFailure(addressKey, this.policy.failureWindow());
+			int atThisAddress = this.throttle.recordFailure(pairKey, this.policy.failureWindow());
+			// the guesser at this address waits longer after each failure; the owner
+			// elsewhere does not
+			this.policy.delayAfter(atThisAddress).ifPresent((delay) -> this.throttle.block(pairKey, delay));
 			throw new InvalidCredentialsException();
 		}
-		// only the username's counter is forgiven: resetting the address's too would let
+		// only the username's counters are forgiven: resetting the address's too would
+		// let
 		// an attacker clear it by logging into an account of their own between guesses
 		this.throttle.reset(usernameKey);
+		this.throttle.reset(pairKey);
 		return open(customer.get());
 	}
 
@@ -104,12 +111,18 @@ public final class StartSession {
 		return new StartedSession(token, session, expiresAt);
 	}
 
-	private void refuseWhileBlocked(String usernameKey, String addressKey) {
+	/** The username at one client address: what the growing delays slow down. */
+	static String pairKey(Username name, String clientAddress) {
+		return "user-at-address:" + name.normalized() + "|" + clientAddress;
+	}
+
+	private void refuseWhileBlocked(String usernameKey, String addressKey, String pairKey) {
 		Optional<Duration> username = this.throttle.blockedFor(usernameKey, this.policy.maxFailuresPerUsername());
 		Optional<Duration> address = this.throttle.blockedFor(addressKey, this.policy.maxFailuresPerAddress());
-		if (username.isPresent() || address.isPresent()) {
+		Optional<Duration> pair = this.throttle.blockedFor(pairKey);
+		if (username.isPresent() || address.isPresent() || pair.isPresent()) {
 			Duration wait = Duration.ZERO;
-			for (Optional<Duration> blocked : List.of(username, address)) {
+			for (Optional<Duration> blocked : List.of(username, address, pair)) {
 				if (blocked.isPresent() && blocked.get().compareTo(wait) > 0) {
 					wait = blocked.get();
 				}

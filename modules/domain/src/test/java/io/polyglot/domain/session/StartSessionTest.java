@@ -174,4 +174,58 @@ class StartSessionTest {
 		return (TooManyAttemptsException) thrown;
 	}
 
+	@Test
+	void aGuesserAtOneAddressWaitsLongerAfterEachFailureWhileTheOwnerElsewhereLogsIn() {
+		SessionPolicy policy = new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12), 50, 1000,
+				Duration.ofMinutes(15), 3, Duration.ofSeconds(5), Duration.ofMinutes(1));
+		StartSession start = new StartSession(this.customers, this.hasher, this.sessions, this.throttle, policy,
+				this.clock, new SessionEvents(this.outbox, new DirectTransactions(), this.clock));
+		String attacker = "203.0.113.66";
+		for (int i = 0; i < 2; i++) {
+			assertThatExceptionOfType(InvalidCredentialsException.class)
+				.isThrownBy(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), attacker));
+		}
+		// the third failure starts the delays: 5 s, then 10 s, 20 s, ... up to 1 min
+		assertThatExceptionOfType(InvalidCredentialsException.class)
+			.isThrownBy(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), attacker));
+		for (Duration expected : new Duration[] { Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(20),
+				Duration.ofSeconds(40), Duration.ofMinutes(1), Duration.ofMinutes(1) }) {
+			TooManyAttemptsException blocked = catchThrowableOfType(
+					() -> start.start(StartSession.Credentials.parse("ada", "correct horse"), attacker));
+			assertThat(blocked.retryAfter()).isEqualTo(expected);
+			this.clock.advance(expected);
+			assertThatExceptionOfType(InvalidCredentialsException.class)
+				.isThrownBy(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), attacker));
+		}
+		// the owner, elsewhere, is not locked out by all of this
+		assertThat(start.start(StartSession.Credentials.parse("ada", "correct horse"), ADDRESS).session().customerId())
+			.isEqualTo(this.ada.id());
+	}
+
+	@Test
+	void theOwnersLoginForgivesTheUsernameAtItsAddress() {
+		SessionPolicy policy = new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12), 50, 1000,
+				Duration.ofMinutes(15), 2, Duration.ofSeconds(5), Duration.ofMinutes(1));
+		StartSession start = new StartSession(this.customers, this.hasher, this.sessions, this.throttle, policy,
+				this.clock, new SessionEvents(this.outbox, new DirectTransactions(), this.clock));
+		catchThrowable(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), ADDRESS));
+		start.start(StartSession.Credentials.parse("ada", "correct horse"), ADDRESS);
+		// the count starts again: one more failure is still free
+		assertThatExceptionOfType(InvalidCredentialsException.class)
+			.isThrownBy(() -> start.start(StartSession.Credentials.parse("ada", "wrong horse"), ADDRESS));
+		assertThat(start.start(StartSession.Credentials.parse("ada", "correct horse"), ADDRESS)).isNotNull();
+	}
+
+	@Test
+	void delaysDoubleUpToTheLongestAndNeverOverflow() {
+		SessionPolicy policy = new SessionPolicy(Duration.ofMinutes(30), Duration.ofHours(12), 50, 100,
+				Duration.ofMinutes(15), 5, Duration.ofSeconds(5), Duration.ofMinutes(15));
+		assertThat(policy.delayAfter(4)).isEmpty();
+		assertThat(policy.delayAfter(5)).contains(Duration.ofSeconds(5));
+		assertThat(policy.delayAfter(6)).contains(Duration.ofSeconds(10));
+		assertThat(policy.delayAfter(12)).contains(Duration.ofSeconds(640));
+		assertThat(policy.delayAfter(13)).contains(Duration.ofMinutes(15));
+		assertThat(policy.delayAfter(Integer.MAX_VALUE)).contains(Duration.ofMinutes(15));
+	}
+
 }
