@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.eventlog.Outbox;
 import io.polyglot.domain.eventlog.OutboxQueue;
+import io.polyglot.domain.order.Orders;
 import io.polyglot.domain.shared.Transactions;
 import org.flywaydb.core.Flyway;
 
@@ -39,6 +40,11 @@ public final class PostgresPorts {
 	/** The wallet accounts and ledger. */
 	public static Accounts accounts(DataSource dataSource) {
 		return new JdbcAccounts(new JdbcTemplate(dataSource));
+	}
+
+	/** The orders and their lines. */
+	public static Orders orders(DataSource dataSource) {
+		return new JdbcOrders(new JdbcTemplate(dataSource));
 	}
 
 	/** The outbox, delivering to the named consumers. */

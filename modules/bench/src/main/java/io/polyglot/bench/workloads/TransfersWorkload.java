@@ -46,7 +46,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class TransfersWorkload implements Workload {
 
-	private static final List<String> CONSUMERS = List.of(CassandraEventLog.CONSUMER_NAME, PersonProjection.NAME,
+	static final List<String> CONSUMERS = List.of(CassandraEventLog.CONSUMER_NAME, PersonProjection.NAME,
 			StockProjection.NAME);
 
 	@Override
@@ -199,7 +199,7 @@ public final class TransfersWorkload implements Workload {
 	 * Registers customers with one funded account each, straight in SQL (setup, not
 	 * measured).
 	 */
-	private static List<CustomerId> customers(Sql sql, int count) {
+	static List<CustomerId> customers(Sql sql, int count) {
 		List<CustomerId> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			ids.add(CustomerId.random());
