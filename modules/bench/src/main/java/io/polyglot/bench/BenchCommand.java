@@ -18,6 +18,7 @@ import io.polyglot.bench.workloads.CatalogWorkload;
 import io.polyglot.bench.workloads.DocumentVsJoinWorkload;
 import io.polyglot.bench.workloads.EventLogWorkload;
 import io.polyglot.bench.workloads.GraphWorkload;
+import io.polyglot.bench.workloads.OrdersWorkload;
 import io.polyglot.bench.workloads.SessionsWorkload;
 import io.polyglot.bench.workloads.TransfersWorkload;
 import io.polyglot.bench.workloads.Workload;
@@ -41,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
 	/** Every workload, in report order. */
 	static List<Workload> all() {
 		return List.of(new SessionsWorkload(), new CatalogWorkload(), new EventLogWorkload(), new GraphWorkload(),
-				new TransfersWorkload(), new DocumentVsJoinWorkload());
+				new TransfersWorkload(), new OrdersWorkload(), new DocumentVsJoinWorkload());
 	}
 
 	@Option(names = "--quick", description = "small data, short phases: the whole suite in a few minutes")
@@ -52,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
 	List<String> store;
 
 	@Option(names = "--concern", split = ",",
-			description = "only these concerns: sessions,catalog,eventlog,graph,transfers,documents")
+			description = "only these concerns: sessions,catalog,eventlog,graph,transfers,orders,documents")
 	List<String> concerns = new ArrayList<>();
 
 	@Option(names = "--size", split = ",", description = "data set sizes (overrides each workload's defaults)")
@@ -120,6 +121,12 @@ public final class BenchCommand implements Callable<Integer> {
 				catch (io.polyglot.bench.harness.Equivalence.MismatchException ex) {
 					failures.add(ex.getMessage());
 					progress.message("MISMATCH: " + ex.getMessage());
+				}
+				catch (Exception ex) {
+					// one broken workload must not cost the others' results
+					failures.add(workload.concern() + " failed: " + ex);
+					progress.message("FAILED: " + workload.concern() + ": " + ex);
+					ex.printStackTrace();
 				}
 			}
 			Path directory = Reports.write(this.out, settings, context, stores.implementations(),

@@ -39,7 +39,7 @@ class BenchSmokeIT {
 		}
 		assertThat(rows.findValuesAsString("concern")).contains("sessions", "catalog", "eventlog", "graph", "transfers",
 				"documents");
-		assertThat(results.get("verdicts").size()).isEqualTo(6);
+		assertThat(results.get("verdicts").size()).isEqualTo(7);
 
 		String html = Files.readString(latest.resolve("report.html"));
 		assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").endsWith("</html>\n");

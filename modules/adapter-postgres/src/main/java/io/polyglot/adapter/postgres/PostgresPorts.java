@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.polyglot.domain.account.Accounts;
+import io.polyglot.domain.order.Orders;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.outbox.OutboxQueue;
 import io.polyglot.domain.shared.Transactions;
@@ -39,6 +40,11 @@ public final class PostgresPorts {
 	/** The wallet accounts and ledger. */
 	public static Accounts accounts(DataSource dataSource) {
 		return new JdbcAccounts(new JdbcTemplate(dataSource));
+	}
+
+	/** The orders and their lines. */
+	public static Orders orders(DataSource dataSource) {
+		return new JdbcOrders(new JdbcTemplate(dataSource));
 	}
 
 	/** The outbox, delivering to the named consumers. */

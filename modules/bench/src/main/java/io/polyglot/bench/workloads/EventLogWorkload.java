@@ -32,6 +32,7 @@ import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.eventlog.TimeRange;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.PageRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Event log (Cassandra): append one event, append a batch of 100 (async inside the
@@ -78,6 +79,7 @@ public final class EventLogWorkload implements Workload {
 		Raw raw = new Raw(session, Stores.NAMESPACE);
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		List<EventStream> streams = new ArrayList<>();
+		List<CustomerId> owners = new ArrayList<>();
 		long loaded = 0;
 		for (long size : context.settings().sizesOr(List.of(20_000L), List.of(100_000L, 1_000_000L))) {
 			context.progress().message("eventlog: appending up to " + size + " events (" + PER_STREAM + " per stream)");
@@ -85,6 +87,7 @@ public final class EventLogWorkload implements Workload {
 				EventStream stream = EventStream.account(UUID.randomUUID());
 				CustomerId owner = CustomerId.random();
 				streams.add(stream);
+				owners.add(owner);
 				List<DomainEvent> events = new ArrayList<>();
 				for (int e = 0; e < PER_STREAM; e++) {
 					// distinct times within a stream: the order is then the time order in
@@ -135,35 +138,36 @@ public final class EventLogWorkload implements Workload {
 
 			// appends go to the existing streams (their owners are known, as in the
 			// service)
-			context.measure(concern(), "append-1", "port", cassandraLabel, size,
-					(op) -> port.append(List.of(event(streams.get((int) (op % n)), null, Instant.now()))));
-			context.measure(concern(), "append-1", "raw", cassandraLabel, size,
-					(op) -> raw.append(List.of(event(streams.get((int) (op % n)), null, Instant.now()))));
-			context.measure(concern(), "append-1", "baseline", pgLabel, size,
-					(op) -> pg.append(List.of(event(streams.get((int) (op % n)), null, Instant.now()))));
+			context.measure(concern(), "append-1", "port", cassandraLabel, size, (op) -> port
+				.append(List.of(event(streams.get((int) (op % n)), owners.get((int) (op % n)), Instant.now()))));
+			context.measure(concern(), "append-1", "raw", cassandraLabel, size, (op) -> raw
+				.append(List.of(event(streams.get((int) (op % n)), owners.get((int) (op % n)), Instant.now()))));
+			context.measure(concern(), "append-1", "baseline", pgLabel, size, (op) -> pg
+				.append(List.of(event(streams.get((int) (op % n)), owners.get((int) (op % n)), Instant.now()))));
 			context.measure(concern(), "append-100", "port", cassandraLabel, size,
-					(op) -> port.append(batch(streams, op)));
+					(op) -> port.append(batch(streams, owners, op)));
 			context.measure(concern(), "append-100", "raw", cassandraLabel, size,
-					(op) -> raw.append(batch(streams, op)));
-			context.measure(concern(), "append-100", "baseline", pgLabel, size, (op) -> pg.append(batch(streams, op)));
+					(op) -> raw.append(batch(streams, owners, op)));
+			context.measure(concern(), "append-100", "baseline", pgLabel, size,
+					(op) -> pg.append(batch(streams, owners, op)));
 		}
 		context.note("eventlog: append-100 rows count batches; events/s = ops/s × 100. The adapter groups a batch "
 				+ "per partition into unlogged batches with up to 64 writes in flight; raw sends one async insert "
 				+ "per event; PostgreSQL inserts the batch in one statement.");
 	}
 
-	private static List<DomainEvent> batch(List<EventStream> streams, long op) {
+	private static List<DomainEvent> batch(List<EventStream> streams, List<CustomerId> owners, long op) {
 		// a relay batch: a hundred events over ten streams
 		List<DomainEvent> events = new ArrayList<>(BATCH);
 		Instant at = Instant.now();
 		for (int i = 0; i < BATCH; i++) {
-			events.add(event(streams.get((int) ((op * 10 + i % 10) % streams.size())), null,
-					at.plus(i, ChronoUnit.MICROS)));
+			int stream = (int) ((op * 10 + i % 10) % streams.size());
+			events.add(event(streams.get(stream), owners.get(stream), at.plus(i, ChronoUnit.MICROS)));
 		}
 		return events;
 	}
 
-	private static DomainEvent event(EventStream stream, CustomerId owner, Instant at) {
+	private static DomainEvent event(EventStream stream, @Nullable CustomerId owner, Instant at) {
 		return new DomainEvent(UUID.randomUUID(), stream, EventTypes.DEPOSIT_MADE, at.truncatedTo(ChronoUnit.MICROS),
 				owner, Map.of("amount", "12.50", "currency", "EUR", "balance", "1012.50"));
 	}

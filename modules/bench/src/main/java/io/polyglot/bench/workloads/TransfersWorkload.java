@@ -48,7 +48,7 @@ public final class TransfersWorkload implements Workload {
 
 	private static final Money ONE_EURO = Money.parse("1.00", "EUR");
 
-	private static final List<String> CONSUMERS = List.of(CassandraEventLog.CONSUMER_NAME, PersonProjection.NAME,
+	static final List<String> CONSUMERS = List.of(CassandraEventLog.CONSUMER_NAME, PersonProjection.NAME,
 			StockProjection.NAME);
 
 	@Override
@@ -203,7 +203,7 @@ public final class TransfersWorkload implements Workload {
 	 * Registers customers with one funded account each, straight in SQL (setup, not
 	 * measured).
 	 */
-	private static List<CustomerId> customers(Sql sql, int count) {
+	static List<CustomerId> customers(Sql sql, int count) {
 		List<CustomerId> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			ids.add(CustomerId.random());
