@@ -63,7 +63,7 @@ public final class StoreFailures {
 	 * the server died, so a rollback cannot be sent), 57P01-57P03 (the server shutting
 	 * down, crashed, not accepting connections yet) and 53300 (too many connections).
 	 */
-	static boolean isConnectionState(String state) {
+	static boolean isConnectionState(@Nullable String state) {
 		return state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300"));
 	}
 
