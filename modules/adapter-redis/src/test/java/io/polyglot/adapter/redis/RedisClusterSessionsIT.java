@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.polyglot.domain.session.LoginThrottle;
 import io.polyglot.domain.session.Sessions;
+import io.polyglot.domain.session.SessionsContract;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.localstores.SharedTestStores;
 import org.junit.jupiter.api.Test;
