@@ -1,9 +1,11 @@
 package io.polyglot.adapter.postgres;
 
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 import io.polyglot.domain.shared.StoreUnavailableException;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -36,6 +38,30 @@ final class PostgresCalls {
 				| TransactionSystemException ex) {
 			throw new StoreUnavailableException(STORE, "PostgreSQL is unavailable: " + ex.getMessage(), ex);
 		}
+		// a rollback on a connection the server dropped reaches us as JPA's uncategorised
+		// "Unable to rollback against JDBC Connection": the SQLSTATE says connection loss
+		catch (DataAccessException ex) {
+			if (lostConnection(ex)) {
+				throw new StoreUnavailableException(STORE, "PostgreSQL is unavailable: " + ex.getMessage(), ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Whether a SQLSTATE of connection loss (class 08, 57P01-03) is in the cause chain.
+	 */
+	static boolean lostConnection(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.polyglot.app.resilience;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
@@ -53,7 +54,17 @@ public final class StoreFailures {
 				|| ex instanceof CannotCreateTransactionException || ex instanceof TransactionSystemException
 				|| ex instanceof TransactionTimedOutException || ex instanceof SQLTransientConnectionException
 				|| ex instanceof SQLRecoverableException || ex instanceof SQLNonTransientConnectionException
-				|| ex instanceof TimeoutException || ex instanceof IOException;
+				|| ex instanceof TimeoutException || ex instanceof IOException
+				|| (ex instanceof SQLException sql && isConnectionState(sql.getSQLState()));
+	}
+
+	/**
+	 * SQLSTATE class 08 (connection exception: "This connection has been closed" after
+	 * the server died, so a rollback cannot be sent), 57P01-57P03 (the server shutting
+	 * down, crashed, not accepting connections yet) and 53300 (too many connections).
+	 */
+	static boolean isConnectionState(@Nullable String state) {
+		return state != null && (state.startsWith("08") || state.startsWith("57P0") || state.equals("53300"));
 	}
 
 }
