@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import io.polyglot.domain.catalog.AttributeDefinition;
 import io.polyglot.domain.catalog.AttributeFilter;
 import io.polyglot.domain.catalog.AttributeType;
+import io.polyglot.domain.catalog.CatalogContract;
 import io.polyglot.domain.catalog.Category;
 import io.polyglot.domain.catalog.Product;
 import io.polyglot.domain.catalog.ProductId;

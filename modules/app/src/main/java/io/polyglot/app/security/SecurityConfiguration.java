@@ -26,13 +26,11 @@ public class SecurityConfiguration {
 			@Value("${polyglot.demos.admin-only:true}") boolean demosAdminOnly) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		// built here rather than declared as a bean, so Boot does not also register it as
-		// a
-		// plain servlet filter that would run outside the security chain
+		// a plain servlet filter that would run outside the security chain
 		BearerTokenFilter bearerTokens = new BearerTokenFilter(authenticateSession, entryPoint, problems);
 		http
 			// no cookies and no server-side HTTP session: a request proves itself with
-			// its
-			// bearer token, so there is nothing for CSRF to ride on
+			// its bearer token, so there is nothing for CSRF to ride on
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
