@@ -31,3 +31,12 @@ CREATE TABLE login_failures (
 );
 
 CREATE INDEX login_failures_window_ends ON login_failures (window_ends);
+
+-- Blocks set on a key (a username at an address after repeated failures), lifted at
+-- blocked_until; a longer block already set stays.
+CREATE TABLE login_blocks (
+    key_hash      bytea       PRIMARY KEY,
+    blocked_until timestamptz NOT NULL
+);
+
+CREATE INDEX login_blocks_blocked_until ON login_blocks (blocked_until);

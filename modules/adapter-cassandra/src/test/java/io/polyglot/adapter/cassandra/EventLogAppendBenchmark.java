@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;

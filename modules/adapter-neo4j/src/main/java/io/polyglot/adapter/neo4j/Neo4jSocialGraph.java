@@ -25,6 +25,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
@@ -98,10 +99,17 @@ final class Neo4jSocialGraph implements SocialGraph, PeopleListing {
 
 	private final TransactionConfig transactionConfig;
 
+	private final SessionConfig sessionConfig;
+
 	Neo4jSocialGraph(Driver driver, Neo4jSchema schema, Duration queryTimeout) {
+		this(driver, schema, queryTimeout, Neo4jDatabase.DEFAULT);
+	}
+
+	Neo4jSocialGraph(Driver driver, Neo4jSchema schema, Duration queryTimeout, Neo4jDatabase database) {
 		this.driver = driver;
 		this.schema = schema;
 		this.transactionConfig = TransactionConfig.builder().withTimeout(queryTimeout).build();
+		this.sessionConfig = database.sessionConfig();
 	}
 
 	@Override
@@ -198,7 +206,7 @@ final class Neo4jSocialGraph implements SocialGraph, PeopleListing {
 	private <T> T read(TransactionCallback<T> work) {
 		return Neo4jCalls.call(() -> {
 			this.schema.ensure();
-			try (Session session = this.driver.session()) {
+			try (Session session = this.driver.session(this.sessionConfig)) {
 				return session.executeRead(work, this.transactionConfig);
 			}
 		});
@@ -207,7 +215,7 @@ final class Neo4jSocialGraph implements SocialGraph, PeopleListing {
 	private <T> T write(TransactionCallback<T> work) {
 		return Neo4jCalls.call(() -> {
 			this.schema.ensure();
-			try (Session session = this.driver.session()) {
+			try (Session session = this.driver.session(this.sessionConfig)) {
 				return session.executeWrite(work, this.transactionConfig);
 			}
 		});

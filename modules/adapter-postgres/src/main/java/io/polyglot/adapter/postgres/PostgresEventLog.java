@@ -18,7 +18,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
+import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.StreamOwners;

@@ -26,13 +26,30 @@ final class PostgresLoginThrottle implements LoginThrottle {
 			ON CONFLICT (key_hash) DO UPDATE
 			SET failures = CASE WHEN f.window_ends <= clock_timestamp() THEN 1 ELSE f.failures + 1 END,
 			    window_ends = CASE WHEN f.window_ends <= clock_timestamp() THEN EXCLUDED.window_ends
-			                       ELSE f.window_ends END""";
+			                       ELSE f.window_ends END
+			RETURNING failures""";
 
 	private static final String BLOCKED_FOR = """
 			SELECT ceil(extract(epoch FROM window_ends - clock_timestamp()) * 1000)::bigint
 			FROM login_failures WHERE key_hash = ? AND failures >= ? AND window_ends > clock_timestamp()""";
 
 	private static final String RESET = "DELETE FROM login_failures WHERE key_hash = ?";
+
+	private static final String UNBLOCK = "DELETE FROM login_blocks WHERE key_hash = ?";
+
+	// a longer block already set stays; an ended one is replaced
+	private static final String BLOCK = """
+			INSERT INTO login_blocks AS b (key_hash, blocked_until)
+			VALUES (?, clock_timestamp() + ? * interval '1 millisecond')
+			ON CONFLICT (key_hash) DO UPDATE SET blocked_until = greatest(b.blocked_until, EXCLUDED.blocked_until)""";
+
+	private static final String BLOCKED = """
+			SELECT ceil(extract(epoch FROM blocked_until - clock_timestamp()) * 1000)::bigint
+			FROM login_blocks WHERE key_hash = ? AND blocked_until > clock_timestamp()""";
+
+	private static final String PURGE_BLOCKS = """
+			DELETE FROM login_blocks WHERE key_hash IN (
+			    SELECT key_hash FROM login_blocks WHERE blocked_until <= clock_timestamp() LIMIT ?)""";
 
 	private static final String PURGE = """
 			DELETE FROM login_failures WHERE key_hash IN (
@@ -55,22 +72,42 @@ final class PostgresLoginThrottle implements LoginThrottle {
 	}
 
 	@Override
-	public void recordFailure(String key, Duration window) {
-		Objects.requireNonNull(window, "window");
-		if (window.isNegative() || window.isZero()) {
-			throw new IllegalArgumentException("window must be positive");
-		}
-		PostgresCalls.call(() -> this.jdbc.update(RECORD_FAILURE, hash(key), window.toMillis()));
+	public int recordFailure(String key, Duration window) {
+		requirePositive(window, "window");
+		Integer failures = PostgresCalls
+			.call(() -> this.jdbc.queryForObject(RECORD_FAILURE, Integer.class, hash(key), window.toMillis()));
+		return (failures != null) ? failures : 0;
 	}
 
 	@Override
 	public void reset(String key) {
-		PostgresCalls.call(() -> this.jdbc.update(RESET, (Object) hash(key)));
+		byte[] hash = hash(key);
+		PostgresCalls.call(() -> this.jdbc.update(RESET, (Object) hash) + this.jdbc.update(UNBLOCK, (Object) hash));
 	}
 
-	/** Deletes up to {@code max} counters whose window has ended; how many went. */
+	@Override
+	public void block(String key, Duration duration) {
+		requirePositive(duration, "duration");
+		PostgresCalls.call(() -> this.jdbc.update(BLOCK, hash(key), duration.toMillis()));
+	}
+
+	@Override
+	public Optional<Duration> blockedFor(String key) {
+		List<Long> remaining = PostgresCalls
+			.call(() -> this.jdbc.queryForList(BLOCKED, Long.class, (Object) hash(key)));
+		return remaining.stream().filter((millis) -> millis > 0).findFirst().map(Duration::ofMillis);
+	}
+
+	/** Deletes up to {@code max} counters and blocks that have ended; how many went. */
 	int purgeExpired(int max) {
-		return PostgresCalls.call(() -> this.jdbc.update(PURGE, max));
+		return PostgresCalls.call(() -> this.jdbc.update(PURGE, max) + this.jdbc.update(PURGE_BLOCKS, max));
+	}
+
+	private static void requirePositive(Duration duration, String name) {
+		Objects.requireNonNull(duration, name);
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive");
+		}
 	}
 
 	static byte[] hash(String key) {

@@ -16,11 +16,15 @@ import org.springframework.core.env.MapPropertySource;
  * so a service with all concerns on PostgreSQL creates no MongoDB, Redis, Cassandra or
  * Neo4j client at all: nothing connects to, waits for or reports on a store that serves
  * nothing. The adapters back off by the same properties (their
- * {@code @ConditionalOnProperty}); this covers Boot's own client beans.
+ * {@code @ConditionalOnProperty}); this covers Boot's own client beans, points each
+ * concern's health group at the store serving it, and switches the demo page off (it
+ * shows all five stores side by side).
  */
 public class RoutingEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	private static final String EXCLUDE = "spring.autoconfigure.exclude";
+
+	private static final String GROUP = "management.endpoint.health.group.";
 
 	/** Boot's auto-configurations per store, by name: absent classes are ignored. */
 	static final Map<String, List<String>> AUTO_CONFIGURATIONS = Map.of("mongodb", List.of(
@@ -68,6 +72,16 @@ public class RoutingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		exclusions.addAll(excluded);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put(EXCLUDE, String.join(",", exclusions));
+		// each concern's health group names the store that serves it now (a group naming
+		// a component that does not exist would stop the service)
+		properties.put(GROUP + "catalog.include", routing.catalog());
+		properties.put(GROUP + "orders.include",
+				routing.unused("mongodb") ? Routing.POSTGRES : Routing.POSTGRES + ",mongodb");
+		properties.put(GROUP + "sessions.include", routing.sessions());
+		properties.put(GROUP + "event-log.include", routing.eventLog() + ",outbox");
+		properties.put(GROUP + "social-graph.include", routing.socialGraph());
+		// the demo page shows the five stores side by side: without them it cannot run
+		properties.put("polyglot.demos.enabled", "false");
 		environment.getPropertySources().addFirst(new MapPropertySource("polyglotRouting", properties));
 	}
 

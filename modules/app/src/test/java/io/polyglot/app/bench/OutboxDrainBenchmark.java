@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
-import io.polyglot.domain.eventlog.OutboxQueue;
-import io.polyglot.domain.eventlog.RelayOutbox;
+import io.polyglot.domain.outbox.DeliverOutboxEvents;
+import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.outbox.OutboxQueue;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Transactions;
 import org.junit.jupiter.api.Test;
@@ -79,14 +79,14 @@ class OutboxDrainBenchmark {
 				OutboxDrainBenchmark.this.cassandra.deliver(batch);
 			}
 		};
-		RelayOutbox relay = new RelayOutbox(this.queue, this.transactions, this.clock, 500, Duration.ofSeconds(1),
-				Duration.ofSeconds(5));
+		DeliverOutboxEvents relay = new DeliverOutboxEvents(this.queue, this.transactions, this.clock, 500,
+				Duration.ofSeconds(1), Duration.ofSeconds(5));
 
 		long start = System.nanoTime();
 		long delivered = 0;
 		int failures = 0;
 		while (true) {
-			RelayOutbox.Result result = relay.relay(renamed);
+			DeliverOutboxEvents.Result result = relay.deliverBatch(renamed);
 			if (result.failed()) {
 				failures++;
 				continue;

@@ -94,4 +94,40 @@ public abstract class LoginThrottleContract {
 		assertThat(throttle().blockedFor(attacked, 3)).as("after resetting wildcard-looking keys").isPresent();
 	}
 
+	@Test
+	protected void recordingAFailureAnswersTheCountInTheWindow() {
+		String key = "user:" + UUID.randomUUID();
+		assertThat(throttle().recordFailure(key, WINDOW)).isEqualTo(1);
+		assertThat(throttle().recordFailure(key, WINDOW)).isEqualTo(2);
+		throttle().reset(key);
+		assertThat(throttle().recordFailure(key, WINDOW)).isEqualTo(1);
+	}
+
+	@Test
+	protected void aBlockLastsItsDurationKeepsALongerOneAndEndsOnReset() {
+		String key = "pair:" + UUID.randomUUID();
+		assertThat(throttle().blockedFor(key)).isEmpty();
+
+		throttle().block(key, Duration.ofMinutes(10));
+		throttle().block(key, Duration.ofSeconds(5));
+
+		assertThat(throttle().blockedFor(key))
+			.hasValueSatisfying((remaining) -> assertThat(remaining).isGreaterThan(Duration.ofMinutes(9))
+				.isLessThanOrEqualTo(Duration.ofMinutes(10)));
+		assertThat(throttle().blockedFor("pair:" + UUID.randomUUID())).isEmpty();
+		throttle().reset(key);
+		assertThat(throttle().blockedFor(key)).isEmpty();
+	}
+
+	@Test
+	protected void aShortBlockEnds() {
+		String key = "pair:" + UUID.randomUUID();
+		throttle().block(key, Duration.ofSeconds(1));
+		assertThat(throttle().blockedFor(key)).isPresent();
+
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> throttle().blockedFor(key).isEmpty());
+	}
+
 }

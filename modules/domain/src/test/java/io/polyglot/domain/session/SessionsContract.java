@@ -69,8 +69,8 @@ public abstract class SessionsContract {
 		String tokenHash = open(customer, Duration.ofSeconds(1), LONG);
 		assertThat(sessions().list(customer, Instant.now())).hasSize(1);
 
-		// listing does not count as use, so it can watch the session without keeping it
-		// alive
+		// listing does not count as use, so it can watch the session without keeping
+		// it alive
 		eventually().until(() -> sessions().list(customer, Instant.now()).isEmpty());
 		assertThat(sessions().touch(tokenHash, Instant.now(), Duration.ofSeconds(1))).isEmpty();
 	}

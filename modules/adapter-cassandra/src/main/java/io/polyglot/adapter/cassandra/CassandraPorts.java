@@ -1,0 +1,29 @@
+package io.polyglot.adapter.cassandra;
+
+import java.util.Map;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import io.polyglot.domain.eventlog.EventLog;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/**
+ * Builds the Cassandra adapter's port implementations outside a Spring context, for
+ * programs such as the benchmark runner that drive the same ports the service uses.
+ */
+public final class CassandraPorts {
+
+	private CassandraPorts() {
+	}
+
+	/**
+	 * The event log (also the relay's consumer) over this session, in its own keyspace
+	 * (created and migrated on first use), replication factor 1, LOCAL_QUORUM.
+	 */
+	public static CassandraEventLog eventLog(CqlSession session, String keyspace) {
+		return new CassandraEventLog(
+				new StaticListableBeanFactory(Map.of("cqlSession", session)).getBeanProvider(CqlSession.class),
+				new CassandraEventLogProperties(keyspace, "SimpleStrategy:1", "LOCAL_QUORUM", "LOCAL_QUORUM", 64));
+	}
+
+}

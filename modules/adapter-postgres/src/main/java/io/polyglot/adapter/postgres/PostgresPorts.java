@@ -1,0 +1,56 @@
+package io.polyglot.adapter.postgres;
+
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import io.polyglot.domain.account.Accounts;
+import io.polyglot.domain.outbox.Outbox;
+import io.polyglot.domain.outbox.OutboxQueue;
+import io.polyglot.domain.shared.Transactions;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * Builds the PostgreSQL adapter's port implementations over a plain {@link DataSource},
+ * outside a Spring context, for programs such as the benchmark runner that drive the same
+ * ports the service uses.
+ */
+public final class PostgresPorts {
+
+	private PostgresPorts() {
+	}
+
+	/** Applies the adapter's Flyway migrations to the database behind this source. */
+	public static void migrate(DataSource dataSource) {
+		Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+	}
+
+	/**
+	 * Transactions over this source; the JDBC ports built here take part in them.
+	 */
+	public static Transactions transactions(DataSource dataSource) {
+		return new PostgresTransactions(new JdbcTransactionManager(dataSource));
+	}
+
+	/** The wallet accounts and ledger. */
+	public static Accounts accounts(DataSource dataSource) {
+		return new JdbcAccounts(new JdbcTemplate(dataSource));
+	}
+
+	/** The outbox, delivering to the named consumers. */
+	public static Outbox outbox(DataSource dataSource, Collection<String> consumers) {
+		List<String> names = List.copyOf(consumers);
+		return new PostgresOutbox(new JdbcTemplate(dataSource), () -> names);
+	}
+
+	/** The relay's side of the outbox: claim, mark delivered, back off. */
+	public static OutboxQueue outboxQueue(DataSource dataSource, Collection<String> consumers) {
+		List<String> names = List.copyOf(consumers);
+		return new PostgresOutbox(new JdbcTemplate(dataSource), () -> names);
+	}
+
+}
