@@ -3,6 +3,8 @@ package io.polyglot.app;
 import java.nio.file.Path;
 import java.util.Set;
 
+import io.polyglot.app.routing.Routing;
+
 import io.polyglot.localstores.LocalStoreException;
 import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SpringConnectionProperties;
@@ -26,8 +28,12 @@ public final class TestPolyglotApplication {
 
 	public static void main(String[] args) {
 		Path data = Path.of(".polyglot").toAbsolutePath();
-		System.out.println("Starting PostgreSQL, MongoDB (wire server), Redis, Cassandra and Neo4j; data in " + data);
-		LocalStores stores = LocalStores.forRun(data, Set.copyOf(LocalStores.ALL));
+		// only the stores the routing uses: with every concern on PostgreSQL, only
+		// PostgreSQL
+		Routing routing = Routing.from((name) -> property(args, name));
+		System.out.println("Starting " + String.join(", ", routing.stores()) + " (routing " + routing.byConcern()
+				+ "); data in " + data);
+		LocalStores stores = LocalStores.forRun(data, Set.copyOf(routing.stores()));
 		try {
 			stores.start();
 		}
@@ -53,6 +59,23 @@ public final class TestPolyglotApplication {
 			System.out.println("Ctrl-C stops the service and the stores; data stays in " + data);
 		});
 		application.run(args);
+	}
+
+	/**
+	 * A property as the service will see it: a {@code --name=value} argument, a system
+	 * property or an environment variable (POLYGLOT_ROUTING_EVENT_LOG).
+	 */
+	private static String property(String[] args, String name) {
+		for (String arg : args) {
+			if (arg.startsWith("--" + name + "=")) {
+				return arg.substring(name.length() + 3);
+			}
+		}
+		String value = System.getProperty(name);
+		if (value != null) {
+			return value;
+		}
+		return System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'));
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.cassandra.autoconfigure.CqlSessionBuilderCustomi
 import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEvent;
@@ -26,6 +27,9 @@ import org.springframework.context.annotation.Bean;
  * {@link CqlSession}, which is only asked for on first use so the service starts while
  * Cassandra is down.
  */
+// the concern's default store; polyglot.routing.event-log=postgres routes it to
+// PostgreSQL instead
+@ConditionalOnProperty(name = "polyglot.routing.event-log", havingValue = "cassandra", matchIfMissing = true)
 @AutoConfiguration(afterName = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration")
 @EnableConfigurationProperties(CassandraEventLogProperties.class)
 class CassandraAdapterAutoConfiguration {

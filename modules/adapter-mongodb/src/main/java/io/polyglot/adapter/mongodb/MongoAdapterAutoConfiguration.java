@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,6 +25,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * from (on the same product documents), the catalog's indexes at startup, and short
  * client timeouts so a request fails fast (503) while MongoDB is down.
  */
+// the concern's default store; polyglot.routing.catalog=postgres routes it to PostgreSQL
+// instead
+@ConditionalOnProperty(name = "polyglot.routing.catalog", havingValue = "mongodb", matchIfMissing = true)
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 class MongoAdapterAutoConfiguration {
 

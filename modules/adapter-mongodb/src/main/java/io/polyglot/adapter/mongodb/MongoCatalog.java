@@ -19,12 +19,14 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import io.polyglot.domain.catalog.Catalog;
+import io.polyglot.domain.catalog.CatalogImport;
 import io.polyglot.domain.catalog.Category;
 import io.polyglot.domain.catalog.CategoryCode;
 import io.polyglot.domain.catalog.Facets;
 import io.polyglot.domain.catalog.Product;
 import io.polyglot.domain.catalog.ProductId;
 import io.polyglot.domain.catalog.ProductQuery;
+import io.polyglot.domain.order.Stock;
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.Cursor;
 import io.polyglot.domain.shared.NotFoundException;
@@ -44,7 +46,7 @@ import org.bson.conversions.Bson;
  * edit in turn applies its stock change as {@code $inc} on {@code stock} and
  * {@code received}, so it never undoes a reservation made meanwhile.
  */
-class MongoCatalog implements Catalog {
+class MongoCatalog implements Catalog, CatalogImport {
 
 	static final String CATEGORIES = "categories";
 
@@ -126,6 +128,36 @@ class MongoCatalog implements Catalog {
 					throw new ConflictException("SKU " + product.sku() + " is already taken.");
 				}
 				throw ex;
+			}
+		});
+	}
+
+	@Override
+	public boolean importProduct(Product product, Stock.Level level) {
+		Document document = ProductDocuments.newDocument(product);
+		List<Document> holds = new ArrayList<>();
+		level.holds()
+			.forEach((order, quantity) -> holds
+				.add(new Document("order", order.toString()).append("quantity", quantity)));
+		document.append(ProductDocuments.STOCK, level.inStock())
+			.append(ProductDocuments.RECEIVED, level.received())
+			.append(ProductDocuments.SOLD, level.sold())
+			.append(ProductDocuments.HOLDS, holds);
+		return MongoCalls.call(() -> {
+			this.indexes.ensure();
+			try {
+				this.products.insertOne(document);
+				return true;
+			}
+			catch (RuntimeException ex) {
+				if (!MongoCalls.isDuplicateKey(ex)) {
+					throw ex;
+				}
+				// there already (a resumed move), or another product holds the SKU
+				if (this.products.countDocuments(byId(product.id().value())) > 0) {
+					return false;
+				}
+				throw new ConflictException("SKU " + product.sku() + " is already taken.");
 			}
 		});
 	}

@@ -5,6 +5,7 @@ import org.neo4j.driver.Driver;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -13,6 +14,9 @@ import org.springframework.context.annotation.Bean;
  * over the driver of Boot's Neo4j auto-configuration (which connects lazily, so the
  * service starts while Neo4j is down).
  */
+// the concern's default store; polyglot.routing.social-graph=postgres routes it to
+// PostgreSQL instead
+@ConditionalOnProperty(name = "polyglot.routing.social-graph", havingValue = "neo4j", matchIfMissing = true)
 @AutoConfiguration(afterName = "org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration")
 @EnableConfigurationProperties(Neo4jSocialProperties.class)
 class Neo4jAdapterAutoConfiguration {

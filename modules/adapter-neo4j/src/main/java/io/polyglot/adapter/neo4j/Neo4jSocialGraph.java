@@ -16,6 +16,7 @@ import io.polyglot.domain.shared.PageRequest;
 import io.polyglot.domain.shared.ValidationException;
 import io.polyglot.domain.social.FriendshipChange;
 import io.polyglot.domain.social.PathDepth;
+import io.polyglot.domain.social.PeopleListing;
 import io.polyglot.domain.social.Person;
 import io.polyglot.domain.social.SocialGraph;
 import io.polyglot.domain.social.SocialPath;
@@ -35,7 +36,7 @@ import org.neo4j.driver.Value;
  * always matched undirected. Every value travels as a query parameter; the only text
  * written into a query is the path depth, an int the domain has bounded to 1..6.
  */
-final class Neo4jSocialGraph implements SocialGraph {
+final class Neo4jSocialGraph implements SocialGraph, PeopleListing {
 
 	static final String RECORD_PEOPLE = """
 			UNWIND $people AS person
@@ -66,6 +67,12 @@ final class Neo4jSocialGraph implements SocialGraph {
 			WHERE friend.id > $after
 			RETURN friend.id AS id, friend.username AS username
 			ORDER BY friend.id
+			LIMIT $limit""";
+
+	static final String PEOPLE_PAGE = """
+			MATCH (person:Person) WHERE person.id > $after
+			RETURN person.id AS id, person.username AS username
+			ORDER BY person.id
 			LIMIT $limit""";
 
 	static final String FRIEND_IDS = "MATCH (:Person {id: $id})-[:FRIEND]-(friend:Person) RETURN friend.id AS id";
@@ -150,6 +157,19 @@ final class Neo4jSocialGraph implements SocialGraph {
 		List<Person> rows = read(
 				(tx) -> tx.run(FRIENDS_PAGE, Map.of("id", who.toString(), "after", after, "limit", page.limit() + 1))
 					.list(Neo4jSocialGraph::person));
+		if (rows.size() <= page.limit()) {
+			return new Page<>(rows, null);
+		}
+		List<Person> items = rows.subList(0, page.limit());
+		return new Page<>(items, Cursor.encode(items.get(items.size() - 1).id().toString()));
+	}
+
+	@Override
+	public Page<Person> people(PageRequest page) {
+		Cursor cursor = page.cursor();
+		String after = (cursor != null) ? afterId(cursor) : "";
+		List<Person> rows = read((tx) -> tx.run(PEOPLE_PAGE, Map.of("after", after, "limit", page.limit() + 1))
+			.list(Neo4jSocialGraph::person));
 		if (rows.size() <= page.limit()) {
 			return new Page<>(rows, null);
 		}

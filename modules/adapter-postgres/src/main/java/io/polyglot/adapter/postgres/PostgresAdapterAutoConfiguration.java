@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.account.Customers;
 import io.polyglot.domain.idempotency.IdempotencyKeys;
+import io.polyglot.domain.move.MoveCheckpoints;
 import io.polyglot.domain.order.Orders;
 import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.Transactions;
@@ -14,13 +15,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires the PostgreSQL adapter: its health component, the transaction boundary and the
- * customers of record, over Boot's DataSource, JPA and Flyway auto-configuration.
+ * customers of record, over Boot's DataSource, JPA and Flyway auto-configuration; and the
+ * concerns routed to PostgreSQL by {@code polyglot.routing.*} (see
+ * {@link PostgresRoutedConfigurations}).
  * <p>
  * Entities and repositories are looked up in this adapter's package only, never in the
  * application's: with several Spring Data modules on the classpath each adapter names its
@@ -31,6 +35,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 		beforeName = "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration")
 @EntityScan(basePackageClasses = PostgresAdapterAutoConfiguration.class)
 @EnableJpaRepositories(basePackageClasses = PostgresAdapterAutoConfiguration.class)
+@Import({ PostgresRoutedConfigurations.CatalogOnPostgres.class, PostgresRoutedConfigurations.SessionsOnPostgres.class,
+		PostgresRoutedConfigurations.EventLogOnPostgres.class,
+		PostgresRoutedConfigurations.SocialGraphOnPostgres.class })
 class PostgresAdapterAutoConfiguration {
 
 	@Bean
@@ -74,6 +81,12 @@ class PostgresAdapterAutoConfiguration {
 	@ConditionalOnMissingBean(Orders.class)
 	JdbcOrders jdbcOrders(DataSource dataSource) {
 		return new JdbcOrders(new JdbcTemplate(dataSource));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MoveCheckpoints.class)
+	JdbcMoveCheckpoints jdbcMoveCheckpoints(DataSource dataSource) {
+		return new JdbcMoveCheckpoints(new JdbcTemplate(dataSource));
 	}
 
 }

@@ -75,6 +75,9 @@ public final class PlaceOrder {
 			lines.add(new OrderLine(product.id(), product.name(), product.price(), line.getValue()));
 		}
 		Order order = Order.place(UUID.randomUUID(), customer, lines, this.clock.now());
+		if (this.stock.sharesTransactions()) {
+			return placeInOneTransaction(order, lines);
+		}
 		List<UUID> reserved = new ArrayList<>();
 		try {
 			for (OrderLine line : lines) {
@@ -95,6 +98,29 @@ public final class PlaceOrder {
 			release(reserved, order.id(), ex);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Stock in the orders' own database: reservations, order and event commit or roll
+	 * back together, so a short line or a failed insert leaves nothing reserved without
+	 * any release. Lines are reserved in product id order, so two orders for the same
+	 * products lock them in the same order and never deadlock.
+	 */
+	private Order placeInOneTransaction(Order order, List<OrderLine> lines) {
+		List<OrderLine> byProduct = new ArrayList<>(lines);
+		byProduct.sort(java.util.Comparator.comparing(OrderLine::productId));
+		return this.transactions.inTransaction(() -> {
+			for (OrderLine line : byProduct) {
+				if (!this.stock.reserve(line.productId(), order.id(), line.quantity())) {
+					throw new BusinessRuleException("Not enough stock for product " + line.productId() + " ("
+							+ line.name() + "): " + line.quantity() + " requested.");
+				}
+			}
+			this.orders.insert(order);
+			this.outbox
+				.add(OrderEvents.of(EventTypes.ORDER_PLACED, order, Map.of("lines", Integer.toString(lines.size()))));
+			return order;
+		});
 	}
 
 	private void release(List<UUID> reserved, UUID orderId, RuntimeException cause) {

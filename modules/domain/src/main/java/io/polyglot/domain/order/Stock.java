@@ -39,6 +39,17 @@ public interface Stock {
 	/** Every product's counts, for reconciliation. */
 	List<Level> levels();
 
+	/**
+	 * Whether reserve, release and sell join the caller's
+	 * {@link io.polyglot.domain.shared.Transactions transaction}: true when the stock
+	 * lives in the same PostgreSQL as the orders, so placing an order reserves inside the
+	 * order's own transaction and a failed order's rollback takes its reservations back,
+	 * with no compensation step.
+	 */
+	default boolean sharesTransactions() {
+		return false;
+	}
+
 	/** What an order copies from the catalog. */
 	record Orderable(UUID id, String name, Money price) {
 	}
