@@ -82,6 +82,12 @@ public final class CassandraStore extends ProcessStore {
 
 	private final int storagePort;
 
+	/** The loopback address this node binds to: 127.0.0.1 alone, 127.0.0.x in a ring. */
+	private final String address;
+
+	/** The ring's seeds, or null for a single node (its own seed). */
+	private final @Nullable String seeds;
+
 	/** Whether this store has been started before: only a first start wipes test data. */
 	private boolean startedBefore;
 
@@ -92,7 +98,18 @@ public final class CassandraStore extends ProcessStore {
 	 * whose gossip listens on {@code storagePort}; both on loopback.
 	 */
 	public CassandraStore(StoreOptions options, int storagePort) {
+		this(options, storagePort, Ports.LOOPBACK, null);
+	}
+
+	/**
+	 * A node of a ring (see {@link CassandraRing}): it binds to its own loopback address
+	 * and joins the ring through the seeds ({@code host:storagePort,...}) without
+	 * bootstrapping, as every node of a fresh ring starts together.
+	 */
+	CassandraStore(StoreOptions options, int storagePort, String address, @Nullable String seeds) {
 		super(options);
+		this.address = address;
+		this.seeds = seeds;
 		if (storagePort < 1 || storagePort > 65535 || storagePort == options.port()) {
 			throw new IllegalArgumentException(
 					"storage port must be 1..65535 and differ from the native port, was " + storagePort);
@@ -103,6 +120,11 @@ public final class CassandraStore extends ProcessStore {
 	@Override
 	public String name() {
 		return "cassandra";
+	}
+
+	@Override
+	public String host() {
+		return this.address;
 	}
 
 	@Override
@@ -223,7 +245,8 @@ public final class CassandraStore extends ProcessStore {
 				seed_provider:
 				  - class_name: org.apache.cassandra.locator.SimpleSeedProvider
 				    parameters:
-				      - seeds: "%s:%d"
+				      - seeds: "%s"
+				auto_bootstrap: %s
 				listen_address: %s
 				rpc_address: %s
 				storage_port: %d
@@ -241,10 +264,10 @@ public final class CassandraStore extends ProcessStore {
 				memtable_offheap_space: 64MiB
 				concurrent_reads: 8
 				concurrent_writes: 8
-				""".formatted(getClass().getName(), host(), this.storagePort, host(), host(), this.storagePort,
-				this.options.port(), quoted(root.resolve("data")), quoted(root.resolve("commitlog")),
-				quoted(root.resolve("saved_caches")), quoted(root.resolve("hints")), quoted(root.resolve("cdc_raw")),
-				commitlogSync());
+				""".formatted(getClass().getName(), (this.seeds != null) ? this.seeds : host() + ":" + this.storagePort,
+				this.seeds == null, host(), host(), this.storagePort, this.options.port(), quoted(root.resolve("data")),
+				quoted(root.resolve("commitlog")), quoted(root.resolve("saved_caches")), quoted(root.resolve("hints")),
+				quoted(root.resolve("cdc_raw")), commitlogSync());
 	}
 
 	/**

@@ -209,7 +209,7 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		}
 		BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED);
 		inserts.forEach(batch::addStatement);
-		return batch.setConsistencyLevel(this.properties.writes()).build();
+		return batch.setConsistencyLevel(this.properties.writes()).setIdempotence(true).build();
 	}
 
 	private static int approximateSize(DomainEvent event) {
@@ -378,6 +378,12 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 
 		private final PreparedStatement selectDayAfter;
 
+		/**
+		 * Every statement is idempotent (an insert writes the same values under the
+		 * event's own key; a read is a read), so the driver may retry it on another
+		 * replica when the node it was sent to dies mid-request: losing one node of a
+		 * ring then fails no request.
+		 */
 		Statements(CqlSession session, CassandraEventLogProperties properties) {
 			String keyspace = properties.keyspace();
 			String columns = "day, occurred_at_micros, event_id, type, owner, payload";
@@ -385,26 +391,32 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 			this.insertEvent = session.prepare(SimpleStatement
 				.newInstance(
 						"INSERT INTO " + keyspace + ".events (stream, " + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
-				.setConsistencyLevel(properties.writes()));
+				.setConsistencyLevel(properties.writes())
+				.setIdempotent(true));
 			this.insertOwner = session.prepare(SimpleStatement
 				.newInstance("INSERT INTO " + keyspace + ".stream_owners (stream, owner) VALUES (?, ?)")
-				.setConsistencyLevel(properties.writes()));
+				.setConsistencyLevel(properties.writes())
+				.setIdempotent(true));
 			this.touchStream = session
 				.prepare(SimpleStatement.newInstance("INSERT INTO " + keyspace + ".stream_owners (stream) VALUES (?)")
-					.setConsistencyLevel(properties.writes()));
+					.setConsistencyLevel(properties.writes())
+					.setIdempotent(true));
 			this.selectOwner = session.prepare(
 					SimpleStatement.newInstance("SELECT owner FROM " + keyspace + ".stream_owners WHERE stream = ?")
-						.setConsistencyLevel(properties.reads()));
+						.setConsistencyLevel(properties.reads())
+						.setIdempotent(true));
 			this.selectDay = session.prepare(SimpleStatement
 				.newInstance("SELECT " + columns + " FROM " + keyspace + ".events WHERE stream = ? AND day = ?"
 						+ " AND occurred_at_micros >= ? AND occurred_at_micros < ? LIMIT ?")
-				.setConsistencyLevel(properties.reads()));
+				.setConsistencyLevel(properties.reads())
+				.setIdempotent(true));
 			// strictly after the cursor in clustering order (newest first): older
 			// time, or the same time and a smaller event id
 			this.selectDayAfter = session.prepare(SimpleStatement
 				.newInstance("SELECT " + columns + " FROM " + keyspace + ".events WHERE stream = ? AND day = ?"
 						+ " AND (occurred_at_micros, event_id) < (?, ?) AND (occurred_at_micros) >= (?) LIMIT ?")
-				.setConsistencyLevel(properties.reads()));
+				.setConsistencyLevel(properties.reads())
+				.setIdempotent(true));
 		}
 
 	}
