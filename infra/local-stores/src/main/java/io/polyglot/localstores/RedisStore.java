@@ -117,6 +117,11 @@ public final class RedisStore extends ProcessStore {
 		}
 	}
 
+	/** The redis-server this class would launch, for {@link RedisClusterStore}. */
+	static Path executable() throws IOException {
+		return findExecutable().path();
+	}
+
 	private static Executable findExecutable() throws IOException {
 		for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
 			Path candidate = Path.of(dir.isEmpty() ? "." : dir, "redis-server");

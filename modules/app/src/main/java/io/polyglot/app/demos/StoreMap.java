@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,6 +63,16 @@ public final class StoreMap {
 
 	private final Map<String, Sample> previous = new HashMap<>();
 
+	/**
+	 * One thread per health component, so a store that takes its full timeout to fail
+	 * does not delay the others (the common pool has one thread on a 2-core machine).
+	 */
+	private final ExecutorService checks = Executors.newFixedThreadPool(STORES.size() + 1, (task) -> {
+		Thread thread = new Thread(task, "demo-store-map");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	StoreMap(Map<String, HealthIndicator> indicators, MeterRegistry meters) {
 		this.indicators = indicators;
 		this.meters = meters;
@@ -70,9 +82,9 @@ public final class StoreMap {
 	public Map<String, Object> now() {
 		Map<String, CompletableFuture<Health>> health = new LinkedHashMap<>();
 		for (String store : STORES) {
-			health.put(store, CompletableFuture.supplyAsync(() -> health(store)));
+			health.put(store, CompletableFuture.supplyAsync(() -> health(store), this.checks));
 		}
-		CompletableFuture<Health> outbox = CompletableFuture.supplyAsync(() -> health("outbox"));
+		CompletableFuture<Health> outbox = CompletableFuture.supplyAsync(() -> health("outbox"), this.checks);
 		List<Map<String, Object>> stores = new ArrayList<>();
 		for (String store : STORES) {
 			Health state = await(health.get(store));

@@ -54,7 +54,7 @@ class OrderFailureIT extends OrderTestSupport {
 
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> failingAtCommit.place(CustomerId.parse(ada.id()),
-					List.of(new LineRequest(first, 2), new LineRequest(second, 1))))
+					PlaceOrder.Command.parse(List.of(new LineRequest(first, 2), new LineRequest(second, 1)))))
 			.withMessageContaining("injected");
 
 		assertThat(stockOf(first)).isEqualTo(3);

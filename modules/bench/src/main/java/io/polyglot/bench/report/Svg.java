@@ -44,8 +44,7 @@ final class Svg {
 		max = (max <= 0) ? 1 : max;
 		double scale = (width - labelWidth - 80) / max;
 		StringBuilder svg = new StringBuilder();
-		svg.append(String.format(Locale.ROOT,
-				"<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' font-family='sans-serif' font-size='11'>",
+		svg.append(String.format(Locale.ROOT, "<svg width='%d' height='%d' font-family='sans-serif' font-size='11'>",
 				width, height));
 		svg.append("<text x='4' y='16' font-size='13' font-weight='bold'>").append(escape(title)).append("</text>");
 		for (int i = 0; i < bars.size(); i++) {
@@ -116,8 +115,7 @@ final class Svg {
 		double fx = (lx1 > lx0) ? plotW / (lx1 - lx0) : 0;
 		double fy = plotH / (ly1 - ly0);
 		StringBuilder svg = new StringBuilder();
-		svg.append(String.format(Locale.ROOT,
-				"<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' font-family='sans-serif' font-size='11'>",
+		svg.append(String.format(Locale.ROOT, "<svg width='%d' height='%d' font-family='sans-serif' font-size='11'>",
 				width, height));
 		svg.append("<text x='4' y='16' font-size='13' font-weight='bold'>").append(escape(title)).append("</text>");
 		svg.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%d' height='%d' fill='none' stroke='#999'/>",

@@ -1,12 +1,51 @@
 package io.polyglot.bench.workloads;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.polyglot.adapter.mongodb.MongoPorts;
+import io.polyglot.bench.baseline.PostgresCatalog;
+import io.polyglot.bench.baseline.Sql;
 import io.polyglot.bench.harness.BenchContext;
+import io.polyglot.bench.harness.Equivalence;
 import io.polyglot.bench.stores.Stores;
+import io.polyglot.domain.catalog.AttributeDefinition;
+import io.polyglot.domain.catalog.AttributeFilter;
+import io.polyglot.domain.catalog.AttributeType;
+import io.polyglot.domain.catalog.Catalog;
+import io.polyglot.domain.catalog.Category;
+import io.polyglot.domain.catalog.CategoryCode;
+import io.polyglot.domain.catalog.Product;
+import io.polyglot.domain.catalog.ProductId;
+import io.polyglot.domain.catalog.ProductQuery;
+import io.polyglot.domain.catalog.ProductSort;
+import io.polyglot.domain.order.Stock;
+import io.polyglot.domain.shared.Money;
+import io.polyglot.domain.shared.PageRequest;
+import org.bson.Document;
+import org.bson.conversions.Bson;
 
-/** Placeholder until written. */
+/**
+ * Catalog (MongoDB): point read by id, filtered search (category + attribute + price
+ * range, sorted by price, first page of 20) as the collection grows, and stock
+ * reservation on a few hot products under concurrent clients. Targets: the MongoDB
+ * adapter (port), the same queries through the bare driver (raw), and PostgreSQL with
+ * JSONB attributes (baseline).
+ */
 public final class CatalogWorkload implements Workload {
+
+	private static final int PAGE = 20;
+
+	private static final int HOT = 10;
 
 	@Override
 	public String concern() {
@@ -15,17 +54,175 @@ public final class CatalogWorkload implements Workload {
 
 	@Override
 	public String store() {
-		return "postgres";
+		return "mongodb";
 	}
 
 	@Override
 	public Set<String> needs() {
-		return Set.of("postgres");
+		return Set.of("mongodb", "postgres");
 	}
 
 	@Override
-	public void run(BenchContext context, Stores stores) {
-		context.note("Catalog workload not written yet");
+	public void run(BenchContext context, Stores stores) throws Exception {
+		Catalog catalog = MongoPorts.catalog(stores.mongoDatabase());
+		Stock stock = MongoPorts.stock(stores.mongoTemplate());
+		MongoCollection<Document> products = stores.mongoDatabase().getCollection(MongoPorts.PRODUCTS);
+		PostgresCatalog pg = new PostgresCatalog(new Sql(stores.postgres())).createSchema();
+		String mongoLabel = stores.implementations().get("mongodb");
+		String pgLabel = stores.implementations().get("postgres");
+		if (mongoLabel.contains("mongo-java-server")) {
+			context.note("catalog: served by " + mongoLabel
+					+ ", which ignores non-unique secondary indexes: its filtered search scans the collection; "
+					+ "genuine MongoDB would use the category_price_id index. Run against MongoDB with "
+					+ "--spring.mongodb.uri=... to measure that.");
+		}
+		Category category = new Category(new CategoryCode("bench-books"), "Benchmark books",
+				List.of(new AttributeDefinition("author", AttributeType.STRING, true, List.of()),
+						new AttributeDefinition("pages", AttributeType.INTEGER, false, List.of()),
+						new AttributeDefinition("format", AttributeType.ENUM, false, List.of("paper", "hard"))));
+		catalog.putCategory(category);
+		Random random = new Random(42);
+		List<ProductId> ids = new ArrayList<>();
+		List<Long> sizes = context.settings().sizesOr(List.of(1_000L, 10_000L), List.of(1_000L, 10_000L, 100_000L));
+		for (long size : sizes) {
+			// growth: the collection is filled up to each size in turn, the same products
+			// in
+			// both stores
+			List<Product> batch = new ArrayList<>();
+			context.progress().message("catalog: growing to " + size + " products");
+			while (ids.size() + batch.size() < size) {
+				int i = ids.size() + batch.size();
+				Product product = new Product(ProductId.random(), "BENCH-" + i, "Book number " + i,
+						"A generated book for the bench", category.code(),
+						Money.parse((1 + random.nextInt(9_999)) + "." + (10 + random.nextInt(90)), "EUR"),
+						1_000 + random.nextInt(100), Map.of("author", "Author " + (i % 500), "pages",
+								(long) (50 + i % 900), "format", (i % 2 == 0) ? "paper" : "hard"),
+						0);
+				catalog.add(product);
+				batch.add(product);
+			}
+			pg.addAll(batch);
+			batch.forEach((p) -> ids.add(p.id()));
+			int n = ids.size();
+
+			context.check("point-read",
+					Equivalence.targets("port",
+							(Equivalence.Answer) (i) -> catalog.product(ids.get((i * 7919) % n))
+								.map((p) -> p.id() + "|" + p.sku() + "|" + p.name() + "|"
+										+ p.price().amount().movePointRight(2).longValueExact() + "|" + p.stock())
+								.orElse("none"),
+							"raw", (Equivalence.Answer) (i) -> rawRead(products, ids.get((i * 7919) % n)), "baseline",
+							(Equivalence.Answer) (i) -> pg.product(ids.get((i * 7919) % n).value()).orElse("none")));
+			context.measure(concern(), "point-read", "port", mongoLabel, size,
+					(op) -> catalog.product(ids.get((int) ((op * 7919) % n))).orElseThrow());
+			context.measure(concern(), "point-read", "raw", mongoLabel, size,
+					(op) -> products.find(Filters.eq("_id", ids.get((int) ((op * 7919) % n)).toString())).first());
+			context.measure(concern(), "point-read", "baseline", pgLabel, size,
+					(op) -> pg.product(ids.get((int) ((op * 7919) % n)).value()).orElseThrow());
+
+			context.check("search",
+					Equivalence.targets("port",
+							(Equivalence.Answer) (i) -> catalog.search(query(category, i), new PageRequest(PAGE, null))
+								.items()
+								.stream()
+								.map((p) -> p.id().toString())
+								.toList(),
+							"raw", (Equivalence.Answer) (i) -> rawSearch(products, query(category, i)), "baseline",
+							(Equivalence.Answer) (i) -> pg.search(query(category, i), PAGE)));
+			context.measure(concern(), "search", "port", mongoLabel, size,
+					(op) -> catalog.search(query(category, op), new PageRequest(PAGE, null)));
+			context.measure(concern(), "search", "raw", mongoLabel, size,
+					(op) -> rawSearch(products, query(category, op)));
+			context.measure(concern(), "search", "baseline", pgLabel, size,
+					(op) -> pg.search(query(category, op), PAGE));
+		}
+
+		// reservations on ten hot products, each target its own ten, under contention
+		Set<Integer> contention = new LinkedHashSet<>(context.settings().clients());
+		contention.add(8);
+		List<UUID> portHot = ids.subList(0, HOT).stream().map(ProductId::value).toList();
+		List<UUID> rawHot = ids.subList(HOT, 2 * HOT).stream().map(ProductId::value).toList();
+		List<UUID> pgHot = ids.subList(2 * HOT, 3 * HOT).stream().map(ProductId::value).toList();
+		long size = ids.size();
+		context.measure(concern(), "reserve-hot", "port", mongoLabel, size, List.copyOf(contention), (op) -> {
+			if (!stock.reserve(portHot.get((int) (op % HOT)), UUID.randomUUID(), 1)) {
+				throw new IllegalStateException("out of stock");
+			}
+		});
+		context.measure(concern(), "reserve-hot", "raw", mongoLabel, size, List.copyOf(contention),
+				(op) -> rawReserve(products, rawHot.get((int) (op % HOT)), UUID.randomUUID(), 1));
+		context.measure(concern(), "reserve-hot", "baseline", pgLabel, size, List.copyOf(contention), (op) -> {
+			if (!pg.reserve(pgHot.get((int) (op % HOT)), UUID.randomUUID(), 1)) {
+				throw new IllegalStateException("out of stock");
+			}
+		});
+		context.note("catalog: reserve-hot holds one unit per call on ten products with 1,000-1,100 units each; "
+				+ "calls past the stock fail and are counted as errors (both designs refuse them the same way). "
+				+ "MongoDB keeps holds inside the product document (it grows with every reservation); "
+				+ "PostgreSQL keeps them in their own table.");
+	}
+
+	static ProductQuery query(Category category, long sample) {
+		Random random = new Random(sample);
+		long min = 10 + random.nextInt(5_000);
+		return new ProductQuery(category.code(), List.of(), Money.parse(min + ".00", "EUR"),
+				Money.parse((min + 3_000) + ".00", "EUR"),
+				List.of(new AttributeFilter("pages", AttributeFilter.Operator.AT_LEAST,
+						(long) (100 + random.nextInt(5) * 100)),
+						new AttributeFilter("format", AttributeFilter.Operator.EQUALS,
+								random.nextBoolean() ? "paper" : "hard")),
+				ProductSort.PRICE_ASCENDING);
+	}
+
+	private static String rawRead(MongoCollection<Document> products, ProductId id) {
+		Document document = products.find(Filters.eq("_id", id.toString())).first();
+		if (document == null) {
+			return "none";
+		}
+		return document.getString("_id") + "|" + document.getString("sku") + "|" + document.getString("name") + "|"
+				+ ((Number) document.get("priceCents")).longValue() + "|" + ((Number) document.get("stock")).intValue();
+	}
+
+	private static List<String> rawSearch(MongoCollection<Document> products, ProductQuery query) {
+		List<Bson> filters = new ArrayList<>();
+		filters.add(Filters.eq("category", query.category().value()));
+		filters.add(Filters.gte("priceCents", PostgresCatalogAccess.cents(query.minPrice())));
+		filters.add(Filters.lte("priceCents", PostgresCatalogAccess.cents(query.maxPrice())));
+		for (AttributeFilter filter : query.filters()) {
+			Bson value = switch (filter.operator()) {
+				case EQUALS -> Filters.eq("v", filter.value());
+				case AT_LEAST -> Filters.gte("v", filter.value());
+				case AT_MOST -> Filters.lte("v", filter.value());
+			};
+			filters.add(Filters.elemMatch("attrs", Filters.and(Filters.eq("k", filter.name()), value)));
+		}
+		List<String> ids = new ArrayList<>();
+		for (Document document : products.find(Filters.and(filters))
+			.sort(Sorts.ascending("priceCents", "_id"))
+			.limit(PAGE)) {
+			ids.add(document.getString("_id"));
+		}
+		return ids;
+	}
+
+	private static void rawReserve(MongoCollection<Document> products, UUID product, UUID order, int quantity) {
+		var result = products.updateOne(
+				Filters.and(Filters.eq("_id", product.toString()), Filters.gte("stock", quantity),
+						Filters.ne("holds.order", order.toString())),
+				Updates.combine(Updates.inc("stock", -quantity),
+						Updates.push("holds", new Document("order", order.toString()).append("quantity", quantity))));
+		if (result.getModifiedCount() != 1) {
+			throw new IllegalStateException("out of stock");
+		}
+	}
+
+	/** Cents of a price, as both stores keep them. */
+	private static final class PostgresCatalogAccess {
+
+		static long cents(Money money) {
+			return money.amount().movePointRight(Money.SCALE).longValueExact();
+		}
+
 	}
 
 }

@@ -1,12 +1,55 @@
 package io.polyglot.bench.workloads;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.polyglot.adapter.cassandra.CassandraEventLog;
+import io.polyglot.adapter.cassandra.CassandraPorts;
+import io.polyglot.bench.baseline.PostgresEventLog;
+import io.polyglot.bench.baseline.Sql;
 import io.polyglot.bench.harness.BenchContext;
+import io.polyglot.bench.harness.Equivalence;
 import io.polyglot.bench.stores.Stores;
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.eventlog.TimeRange;
+import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.PageRequest;
 
-/** Placeholder until written. */
+/**
+ * Event log (Cassandra): append one event, append a batch of 100 (async inside the
+ * adapter), read a stream's most recent page of 20, read a two-day time range. Targets:
+ * the Cassandra adapter (port), the same prepared statements through the bare driver
+ * (raw: async writes, the same eight-days-at-a-time partition walk), and an append-only
+ * PostgreSQL table (baseline). Data: 100 events per stream over the last ten days, so a
+ * page spans two or three day partitions.
+ */
 public final class EventLogWorkload implements Workload {
+
+	private static final int PER_STREAM = 100;
+
+	private static final int BATCH = 100;
+
+	private static final int PAGE = 20;
+
+	private static final Duration SPREAD = Duration.ofDays(10);
 
 	@Override
 	public String concern() {
@@ -15,17 +58,186 @@ public final class EventLogWorkload implements Workload {
 
 	@Override
 	public String store() {
-		return "postgres";
+		return "cassandra";
 	}
 
 	@Override
 	public Set<String> needs() {
-		return Set.of("postgres");
+		return Set.of("cassandra", "postgres");
 	}
 
 	@Override
-	public void run(BenchContext context, Stores stores) {
-		context.note("EventLog workload not written yet");
+	public void run(BenchContext context, Stores stores) throws Exception {
+		CqlSession session = stores.cassandra();
+		CassandraEventLog port = CassandraPorts.eventLog(session, Stores.NAMESPACE);
+		PostgresEventLog pg = new PostgresEventLog(new Sql(stores.postgres())).createSchema();
+		String cassandraLabel = stores.implementations().get("cassandra");
+		String pgLabel = stores.implementations().get("postgres");
+		// migrates the keyspace before the raw statements are prepared against it
+		port.append(List.of(event(EventStream.customer(UUID.randomUUID()), CustomerId.random(), Instant.now())));
+		Raw raw = new Raw(session, Stores.NAMESPACE);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		List<EventStream> streams = new ArrayList<>();
+		long loaded = 0;
+		for (long size : context.settings().sizesOr(List.of(20_000L), List.of(100_000L, 1_000_000L))) {
+			context.progress().message("eventlog: appending up to " + size + " events (" + PER_STREAM + " per stream)");
+			while (loaded < size) {
+				EventStream stream = EventStream.account(UUID.randomUUID());
+				CustomerId owner = CustomerId.random();
+				streams.add(stream);
+				List<DomainEvent> events = new ArrayList<>();
+				for (int e = 0; e < PER_STREAM; e++) {
+					// distinct times within a stream: the order is then the time order in
+					// both stores
+					events.add(event(stream, owner, now.minus(SPREAD.multipliedBy(e).dividedBy(PER_STREAM))
+						.minus(streams.size(), ChronoUnit.MICROS)));
+				}
+				port.append(events);
+				pg.append(events);
+				loaded += PER_STREAM;
+			}
+			int n = streams.size();
+			Instant end = now.plusSeconds(1);
+			Instant from = end.minus(Duration.ofDays(30));
+			Instant rangeFrom = now.minus(Duration.ofDays(5));
+			Instant rangeTo = now.minus(Duration.ofDays(3));
+
+			context.check("recent-page", Equivalence.targets("port",
+					(Equivalence.Answer) (i) -> ids(port
+						.read(streams.get((i * 7919) % n), new TimeRange(from, end), new PageRequest(PAGE, null))
+						.items()),
+					"raw", (Equivalence.Answer) (i) -> raw.read(streams.get((i * 7919) % n), from, end, PAGE),
+					"baseline", (Equivalence.Answer) (i) -> pg.read(streams.get((i * 7919) % n), from, end, PAGE)));
+			context.check("time-range",
+					Equivalence.targets("port",
+							(Equivalence.Answer) (i) -> ids(port
+								.read(streams.get((i * 7919) % n), new TimeRange(rangeFrom, rangeTo),
+										new PageRequest(100, null))
+								.items()),
+							"raw",
+							(Equivalence.Answer) (i) -> raw.read(streams.get((i * 7919) % n), rangeFrom, rangeTo, 100),
+							"baseline",
+							(Equivalence.Answer) (i) -> pg.read(streams.get((i * 7919) % n), rangeFrom, rangeTo, 100)));
+
+			context.measure(concern(), "recent-page", "port", cassandraLabel, size, (op) -> port
+				.read(streams.get((int) ((op * 7919) % n)), new TimeRange(from, end), new PageRequest(PAGE, null)));
+			context.measure(concern(), "recent-page", "raw", cassandraLabel, size,
+					(op) -> raw.read(streams.get((int) ((op * 7919) % n)), from, end, PAGE));
+			context.measure(concern(), "recent-page", "baseline", pgLabel, size,
+					(op) -> pg.read(streams.get((int) ((op * 7919) % n)), from, end, PAGE));
+			context.measure(concern(), "time-range", "port", cassandraLabel, size,
+					(op) -> port.read(streams.get((int) ((op * 7919) % n)), new TimeRange(rangeFrom, rangeTo),
+							new PageRequest(100, null)));
+			context.measure(concern(), "time-range", "raw", cassandraLabel, size,
+					(op) -> raw.read(streams.get((int) ((op * 7919) % n)), rangeFrom, rangeTo, 100));
+			context.measure(concern(), "time-range", "baseline", pgLabel, size,
+					(op) -> pg.read(streams.get((int) ((op * 7919) % n)), rangeFrom, rangeTo, 100));
+
+			// appends go to the existing streams (their owners are known, as in the
+			// service)
+			context.measure(concern(), "append-1", "port", cassandraLabel, size,
+					(op) -> port.append(List.of(event(streams.get((int) (op % n)), null, Instant.now()))));
+			context.measure(concern(), "append-1", "raw", cassandraLabel, size,
+					(op) -> raw.append(List.of(event(streams.get((int) (op % n)), null, Instant.now()))));
+			context.measure(concern(), "append-1", "baseline", pgLabel, size,
+					(op) -> pg.append(List.of(event(streams.get((int) (op % n)), null, Instant.now()))));
+			context.measure(concern(), "append-100", "port", cassandraLabel, size,
+					(op) -> port.append(batch(streams, op)));
+			context.measure(concern(), "append-100", "raw", cassandraLabel, size,
+					(op) -> raw.append(batch(streams, op)));
+			context.measure(concern(), "append-100", "baseline", pgLabel, size, (op) -> pg.append(batch(streams, op)));
+		}
+		context.note("eventlog: append-100 rows count batches; events/s = ops/s × 100. The adapter groups a batch "
+				+ "per partition into unlogged batches with up to 64 writes in flight; raw sends one async insert "
+				+ "per event; PostgreSQL inserts the batch in one statement.");
+	}
+
+	private static List<DomainEvent> batch(List<EventStream> streams, long op) {
+		// a relay batch: a hundred events over ten streams
+		List<DomainEvent> events = new ArrayList<>(BATCH);
+		Instant at = Instant.now();
+		for (int i = 0; i < BATCH; i++) {
+			events.add(event(streams.get((int) ((op * 10 + i % 10) % streams.size())), null,
+					at.plus(i, ChronoUnit.MICROS)));
+		}
+		return events;
+	}
+
+	private static DomainEvent event(EventStream stream, CustomerId owner, Instant at) {
+		return new DomainEvent(UUID.randomUUID(), stream, EventTypes.DEPOSIT_MADE, at.truncatedTo(ChronoUnit.MICROS),
+				owner, Map.of("amount", "12.50", "currency", "EUR", "balance", "1012.50"));
+	}
+
+	private static List<String> ids(List<DomainEvent> events) {
+		return events.stream().map((e) -> e.id().toString()).toList();
+	}
+
+	/** The adapter's statements against the bare driver. */
+	private static final class Raw {
+
+		private final CqlSession session;
+
+		private final PreparedStatement insert;
+
+		private final PreparedStatement selectDay;
+
+		Raw(CqlSession session, String keyspace) {
+			this.session = session;
+			this.insert = session.prepare(SimpleStatement
+				.newInstance("INSERT INTO " + keyspace + ".events (stream, day, occurred_at_micros, event_id, type, "
+						+ "owner, payload) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM));
+			this.selectDay = session.prepare(SimpleStatement
+				.newInstance("SELECT event_id FROM " + keyspace + ".events WHERE stream = ? AND day = ?"
+						+ " AND occurred_at_micros >= ? AND occurred_at_micros < ? LIMIT ?")
+				.setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM));
+		}
+
+		void append(List<DomainEvent> events) {
+			List<CompletableFuture<AsyncResultSet>> writes = new ArrayList<>();
+			for (DomainEvent e : events) {
+				long micros = micros(e.occurredAt());
+				writes.add(
+						this.session
+							.executeAsync(this.insert.bind(e.stream().toString(), day(micros), micros, e.id(), e.type(),
+									(e.owner() != null) ? e.owner().value() : null, e.payload()))
+							.toCompletableFuture());
+			}
+			CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+		}
+
+		List<String> read(EventStream stream, Instant from, Instant to, int limit) {
+			long fromMicros = micros(from);
+			long toMicros = micros(to);
+			LocalDate oldest = day(fromMicros);
+			LocalDate day = day(toMicros - 1);
+			List<String> ids = new ArrayList<>();
+			while (ids.size() < limit && !day.isBefore(oldest)) {
+				List<CompletionStage<AsyncResultSet>> round = new ArrayList<>();
+				for (int i = 0; i < 8 && !day.isBefore(oldest); i++, day = day.minusDays(1)) {
+					round.add(this.session.executeAsync(
+							this.selectDay.bind(stream.toString(), day, fromMicros, toMicros, limit - ids.size())));
+				}
+				for (CompletionStage<AsyncResultSet> stage : round) {
+					AsyncResultSet page = stage.toCompletableFuture().join();
+					for (Row row : page.currentPage()) {
+						if (ids.size() < limit) {
+							ids.add(row.getUuid(0).toString());
+						}
+					}
+				}
+			}
+			return ids;
+		}
+
+		private static long micros(Instant instant) {
+			return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+		}
+
+		private static LocalDate day(long micros) {
+			return LocalDate.ofInstant(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), ZoneOffset.UTC);
+		}
+
 	}
 
 }

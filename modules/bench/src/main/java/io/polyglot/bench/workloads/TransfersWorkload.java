@@ -1,12 +1,55 @@
 package io.polyglot.bench.workloads;
 
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sql.DataSource;
+
+import io.polyglot.adapter.cassandra.CassandraEventLog;
+import io.polyglot.adapter.cassandra.CassandraPorts;
+import io.polyglot.adapter.postgres.PostgresPorts;
+import io.polyglot.bench.baseline.Sql;
+import io.polyglot.bench.baseline.TpcbLike;
 import io.polyglot.bench.harness.BenchContext;
+import io.polyglot.bench.harness.Equivalence;
+import io.polyglot.bench.harness.Row;
 import io.polyglot.bench.stores.Stores;
+import io.polyglot.domain.account.Amounts;
+import io.polyglot.domain.account.TransferMoney;
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.outbox.DeliverOutboxEvents;
+import io.polyglot.domain.order.StockProjection;
+import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Money;
+import io.polyglot.domain.shared.Transactions;
+import io.polyglot.domain.social.PersonProjection;
+import org.HdrHistogram.Histogram;
 
-/** Placeholder until written. */
+/**
+ * Transfers (PostgreSQL): the wallet's ACID transfer through the domain use case and the
+ * PostgreSQL adapter (port: row locks in id order, two balance updates, the transfer, two
+ * ledger entries, two outbox events with their delivery rows) and the same statements as
+ * hand-written JDBC (raw), over few (10) and many (10,000) accounts at a sweep of client
+ * counts, beside pgbench's TPC-B-like transaction on the same server (baseline: a
+ * different but standard write transaction, for scale); then the outbox relay draining a
+ * backlog into Cassandra.
+ */
 public final class TransfersWorkload implements Workload {
+
+	private static final Money ONE_EURO = Money.parse("1.00", "EUR");
+
+	private static final List<String> CONSUMERS = List.of(CassandraEventLog.CONSUMER_NAME, PersonProjection.NAME,
+			StockProjection.NAME);
 
 	@Override
 	public String concern() {
@@ -20,12 +63,225 @@ public final class TransfersWorkload implements Workload {
 
 	@Override
 	public Set<String> needs() {
-		return Set.of("postgres");
+		return Set.of("postgres", "cassandra");
 	}
 
 	@Override
-	public void run(BenchContext context, Stores stores) {
-		context.note("Transfers workload not written yet");
+	public void run(BenchContext context, Stores stores) throws Exception {
+		DataSource dataSource = stores.postgres();
+		PostgresPorts.migrate(dataSource);
+		Sql sql = new Sql(dataSource);
+		Transactions transactions = PostgresPorts.transactions(dataSource);
+		TransferMoney wallet = new TransferMoney(PostgresPorts.accounts(dataSource), transactions,
+				PostgresPorts.outbox(dataSource, CONSUMERS), Clock.system(),
+				new Amounts("EUR", Money.parse("1000000.00", "EUR")));
+		String pgLabel = stores.implementations().get("postgres");
+		Set<Integer> sweep = new LinkedHashSet<>(context.settings().clients());
+		sweep.addAll(context.settings().quick() ? List.of(1, 8, 64) : List.of(1, 2, 4, 8, 16, 32, 64));
+		List<Integer> clients = sweep.stream().sorted().toList();
+
+		// the same ten transfers through both must leave the same balances
+		List<CustomerId> checkPort = customers(sql, 10);
+		List<CustomerId> checkRaw = customers(sql, 10);
+		context.check("transfer", Equivalence.targets("port", (Equivalence.Answer) (i) -> {
+			wallet.transfer(checkPort.get(i % 10),
+					new TransferMoney.Command(checkPort.get((i * 3 + 1) % 10), Money.parse((i + 1) + ".00", "EUR")));
+			return balances(sql, checkPort);
+		}, "raw", (Equivalence.Answer) (i) -> {
+			rawTransfer(sql, checkRaw.get(i % 10), checkRaw.get((i * 3 + 1) % 10), new BigDecimal((i + 1) + ".00"));
+			return balances(sql, checkRaw);
+		}));
+
+		for (int accounts : List.of(10, 10_000)) {
+			String label = (accounts == 10) ? "few" : "many";
+			List<CustomerId> portCustomers = customers(sql, accounts);
+			List<CustomerId> rawCustomers = customers(sql, accounts);
+			context.measure(concern(), "transfer-" + label, "port", pgLabel, accounts, clients, (op) -> {
+				int[] pair = pair(accounts);
+				wallet.transfer(portCustomers.get(pair[0]),
+						new TransferMoney.Command(portCustomers.get(pair[1]), ONE_EURO));
+			});
+			context.measure(concern(), "transfer-" + label, "raw", pgLabel, accounts, clients, (op) -> {
+				int[] pair = pair(accounts);
+				rawTransfer(sql, rawCustomers.get(pair[0]), rawCustomers.get(pair[1]), BigDecimal.ONE);
+			});
+			// pgbench scale: one branch for "few" (every transaction on one hot row), ten
+			// for "many"
+			TpcbLike tpcb = new TpcbLike(sql, (accounts == 10) ? 1 : 10, 10_000).load();
+			context.measure(concern(), "tpcb-" + label, "baseline", pgLabel + " pgbench-like", accounts, clients,
+					(op) -> tpcb.transaction());
+		}
+		context.note("transfers: port/raw is the domain use case plus adapter against the same SQL by hand; "
+				+ "the TPC-B-like rows are pgbench's standard transaction on the same server, a scale reference, "
+				+ "not the same question (no equivalence check applies to them). PostgreSQL here is the "
+				+ "test-mode local store unless --spring.datasource.url points elsewhere.");
+		drain(context, stores, dataSource, transactions, pgLabel);
+	}
+
+	/** The relay draining a backlog of DepositMade events into Cassandra. */
+	private void drain(BenchContext context, Stores stores, DataSource dataSource, Transactions transactions,
+			String pgLabel) {
+		long events = context.settings().sizesOr(List.of(20_000L), List.of(100_000L)).get(0);
+		Sql sql = new Sql(dataSource);
+		String consumer = "bench-drain";
+		CassandraEventLog eventLog = CassandraPorts.eventLog(stores.cassandra(), Stores.NAMESPACE);
+		long before = sql.query("SELECT coalesce(max(position), 0) FROM outbox", (row) -> row.getLong(1)).get(0);
+		sql.update("""
+				WITH owners AS (
+				    SELECT n, gen_random_uuid() AS account, gen_random_uuid() AS owner FROM generate_series(1, 5000) n)
+				INSERT INTO outbox (event_id, stream, type, owner_id, occurred_at, payload)
+				SELECT gen_random_uuid(), 'account:' || o.account, 'DepositMade', o.owner,
+				       now() - (? - g) * interval '1 millisecond',
+				       jsonb_build_object('amount', '1.00', 'currency', 'EUR', 'seq', g::text)
+				FROM generate_series(1, ?) g JOIN owners o ON o.n = 1 + g % 5000""", events, events);
+		sql.update("""
+				INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
+				SELECT position, ?, now() - interval '1 hour' FROM outbox WHERE position > ?""", consumer, before);
+		EventConsumer renamed = new EventConsumer() {
+			@Override
+			public String name() {
+				return consumer;
+			}
+
+			@Override
+			public void deliver(List<DomainEvent> batch) {
+				eventLog.deliver(batch);
+			}
+		};
+		DeliverOutboxEvents relay = new DeliverOutboxEvents(PostgresPorts.outboxQueue(dataSource, List.of(consumer)),
+				transactions, Clock.system(), 500, Duration.ofSeconds(1), Duration.ofSeconds(5));
+		context.progress().message("transfers: relay draining " + events + " outbox events into Cassandra");
+		Histogram batches = new Histogram(3_600_000_000_000L, 3);
+		long delivered = 0;
+		long failures = 0;
+		String firstError = "";
+		long start = System.nanoTime();
+		while (true) {
+			long began = System.nanoTime();
+			DeliverOutboxEvents.Result result = relay.deliverBatch(renamed);
+			if (result.failed()) {
+				failures++;
+				if (firstError.isEmpty()) {
+					firstError = String.valueOf(result.failure());
+				}
+				if (failures > 100) {
+					break;
+				}
+				continue;
+			}
+			if (result.delivered() == 0) {
+				break;
+			}
+			batches.recordValue(System.nanoTime() - began);
+			delivered += result.delivered();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		context.add(new Row(concern(), "outbox-drain", "port",
+				pgLabel + " → " + stores.implementations().get("cassandra"), events, 1, null, 1, delivered, failures,
+				seconds, delivered / seconds, batches.getValueAtPercentile(50) / 1e6,
+				batches.getValueAtPercentile(90) / 1e6, batches.getValueAtPercentile(99) / 1e6,
+				batches.getValueAtPercentile(99.9) / 1e6, batches.getMaxValue() / 1e6, firstError));
+		context.progress()
+			.message(String.format(java.util.Locale.ROOT,
+					"  outbox drain: %,d events in %.1f s = %,.0f events/s (%d failed batches)", delivered, seconds,
+					delivered / seconds, failures));
+		context.note("transfers: outbox-drain rows count events (throughput = events/s); their latencies are per "
+				+ "relay batch of 500 (claim, deliver to Cassandra, mark delivered).");
+		if (delivered != events) {
+			context.note("transfers: outbox drain delivered " + delivered + " of " + events + " events");
+		}
+	}
+
+	private static int[] pair(int accounts) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		int from = random.nextInt(accounts);
+		int to = random.nextInt(accounts - 1);
+		return new int[] { from, (to >= from) ? to + 1 : to };
+	}
+
+	/**
+	 * Registers customers with one funded account each, straight in SQL (setup, not
+	 * measured).
+	 */
+	private static List<CustomerId> customers(Sql sql, int count) {
+		List<CustomerId> ids = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			ids.add(CustomerId.random());
+		}
+		String[] text = ids.stream().map(CustomerId::toString).toArray(String[]::new);
+		sql.update("""
+				INSERT INTO customers (id, username, email, password_hash, roles, created_at)
+				SELECT id::uuid, 'b' || replace(left(id, 18), '-', ''), 'b' || replace(id, '-', '') || '@bench.example',
+				       'not-a-hash', 'CUSTOMER', now()
+				FROM unnest(?::text[]) AS id""", (Object) text);
+		sql.update("""
+				INSERT INTO accounts (id, customer_id, balance, currency, created_at)
+				SELECT gen_random_uuid(), id::uuid, 1000000.00, 'EUR', now() FROM unnest(?::text[]) AS id""",
+				(Object) text);
+		return ids;
+	}
+
+	private static List<String> balances(Sql sql, List<CustomerId> customers) {
+		List<String> balances = new ArrayList<>();
+		for (CustomerId customer : customers) {
+			balances.add(sql.query("SELECT balance FROM accounts WHERE customer_id = ?",
+					(row) -> row.getBigDecimal(1).toPlainString(), customer.value())
+				.get(0));
+		}
+		return balances;
+	}
+
+	/**
+	 * The wallet's transfer written by hand: lock both accounts in id order, check funds,
+	 * update both balances, record the transfer and both ledger entries, and write the
+	 * two events and their delivery rows to the outbox, in one transaction.
+	 */
+	static void rawTransfer(Sql sql, CustomerId from, CustomerId to, BigDecimal amount) {
+		sql.inTransaction((connection) -> {
+			List<Object[]> locked = Sql.query(connection,
+					"SELECT id, customer_id, balance FROM accounts WHERE customer_id = ANY(?::uuid[]) ORDER BY id FOR UPDATE",
+					(row) -> new Object[] { row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+							row.getBigDecimal(3) },
+					(Object) new String[] { from.toString(), to.toString() });
+			Object[] source = locked.stream().filter((r) -> r[1].equals(from.value())).findFirst().orElseThrow();
+			Object[] target = locked.stream().filter((r) -> r[1].equals(to.value())).findFirst().orElseThrow();
+			BigDecimal sourceAfter = ((BigDecimal) source[2]).subtract(amount);
+			if (sourceAfter.signum() < 0) {
+				throw new IllegalStateException("insufficient funds");
+			}
+			BigDecimal targetAfter = ((BigDecimal) target[2]).add(amount);
+			UUID transfer = UUID.randomUUID();
+			Timestamp now = Timestamp.from(Instant.now());
+			Sql.update(connection,
+					"INSERT INTO transfers (id, from_account_id, to_account_id, amount, currency, created_at) VALUES (?, ?, ?, ?, 'EUR', ?)",
+					transfer, source[0], target[0], amount, now);
+			Sql.update(connection, "UPDATE accounts SET balance = ? WHERE id = ?", sourceAfter, source[0]);
+			Sql.update(connection,
+					"INSERT INTO ledger_entries (id, account_id, amount, balance_after, kind, reference, "
+							+ "created_at) VALUES (?, ?, ?, ?, 'TRANSFER_OUT', ?, ?)",
+					UUID.randomUUID(), source[0], amount.negate(), sourceAfter, transfer, now);
+			Sql.update(connection, "UPDATE accounts SET balance = ? WHERE id = ?", targetAfter, target[0]);
+			Sql.update(connection,
+					"INSERT INTO ledger_entries (id, account_id, amount, balance_after, kind, reference, "
+							+ "created_at) VALUES (?, ?, ?, ?, 'TRANSFER_IN', ?, ?)",
+					UUID.randomUUID(), target[0], amount, targetAfter, transfer, now);
+			for (Object[] account : List.of(source, target)) {
+				Long position = Sql
+					.query(connection,
+							"""
+									INSERT INTO outbox (event_id, stream, type, owner_id, occurred_at, payload)
+									VALUES (?, ?, 'MoneyTransferred', ?, ?, jsonb_build_object('transferId', ?::text, 'amount', ?::text,
+									        'currency', 'EUR'))
+									RETURNING position""",
+							(row) -> row.getLong(1), UUID.randomUUID(), "account:" + account[0], account[1], now,
+							transfer.toString(), amount.toPlainString())
+					.get(0);
+				Sql.update(connection,
+						"INSERT INTO outbox_delivery (position, consumer, next_attempt_at) SELECT ?, c, ? FROM unnest(?::text[]) AS c",
+						position, now, CONSUMERS.toArray(String[]::new));
+			}
+			return null;
+		});
 	}
 
 }

@@ -13,7 +13,6 @@ import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Money;
 import io.polyglot.domain.shared.Transactions;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Pays money into the caller's wallet account: locks the account, writes the new balance,
@@ -39,9 +38,12 @@ public final class DepositMoney {
 		this.amounts = Objects.requireNonNull(amounts, "amounts");
 	}
 
-	/** Pays money into the caller's account; returns the posting (new balance, entry). */
-	public Posting deposit(CustomerId customer, @Nullable String amountText) {
-		Money amount = this.amounts.parse("amount", amountText);
+	/**
+	 * Pays money into the caller's account; returns the posting (new balance, entry). The
+	 * amount is one {@link Amounts#parse} accepted.
+	 */
+	public Posting deposit(CustomerId customer, Money requested) {
+		Money amount = this.amounts.check("amount", requested);
 		return this.transactions.inTransaction(() -> {
 			Account account = this.accounts.lockOfCustomers(List.of(customer)).get(customer);
 			if (account == null) {

@@ -1,7 +1,6 @@
 package io.polyglot.domain.account;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
-import io.polyglot.domain.shared.Ids;
+import io.polyglot.domain.shared.FieldErrors;
 import io.polyglot.domain.shared.Money;
 import io.polyglot.domain.shared.Transactions;
 import io.polyglot.domain.shared.ValidationException;
@@ -48,19 +47,12 @@ public final class TransferMoney {
 
 	/**
 	 * Moves money from the caller's account to another customer's.
-	 * @throws ValidationException for a malformed recipient or amount
 	 * @throws io.polyglot.domain.shared.BusinessRuleException for a self-transfer,
 	 * unknown recipient or insufficient funds
 	 */
-	public Transfer transfer(CustomerId from, @Nullable String toCustomerIdText, @Nullable String amountText) {
-		List<ValidationException.FieldError> errors = new ArrayList<>();
-		CustomerId to = RegisterCustomer.parse("toCustomerId", toCustomerIdText,
-				(text) -> new CustomerId(Ids.parseUuid("toCustomerId", text)), errors);
-		Money amount = RegisterCustomer.parse("amount", amountText, (text) -> this.amounts.parse("amount", text),
-				errors);
-		if (to == null || amount == null) {
-			throw new ValidationException(errors);
-		}
+	public Transfer transfer(CustomerId from, Command command) {
+		CustomerId to = command.to();
+		Money amount = this.amounts.check("amount", command.amount());
 		if (to.equals(from)) {
 			throw new BusinessRuleException("A transfer to yourself moves no money.");
 		}
@@ -96,6 +88,30 @@ public final class TransferMoney {
 				Map.of("transferId", transfer.id().toString(), "fromAccountId", transfer.from().toString(),
 						"toAccountId", transfer.to().toString(), "amount", transfer.amount().toPlainString(),
 						"currency", transfer.amount().currency(), "direction", direction));
+	}
+
+	/** What a transfer asks for: the recipient and the amount. */
+	public record Command(CustomerId to, Money amount) {
+
+		public Command {
+			Objects.requireNonNull(to, "to");
+			Objects.requireNonNull(amount, "amount");
+		}
+
+		/**
+		 * The command from the request's texts.
+		 * @throws ValidationException naming every missing or malformed field
+		 * (toCustomerId, amount)
+		 */
+		public static Command parse(Amounts amounts, @Nullable String toCustomerId, @Nullable String amount) {
+			FieldErrors errors = new FieldErrors();
+			CustomerId to = errors.parse("toCustomerId", toCustomerId,
+					(text) -> CustomerId.parse("toCustomerId", text));
+			Money money = errors.parse("amount", amount, (text) -> amounts.parse("amount", text));
+			errors.throwIfAny();
+			return new Command(Objects.requireNonNull(to), Objects.requireNonNull(money));
+		}
+
 	}
 
 }

@@ -57,12 +57,11 @@ public final class PlaceOrder {
 
 	/**
 	 * Places an order for the customer.
-	 * @throws ValidationException for malformed, missing, duplicate or too many lines
 	 * @throws BusinessRuleException (422) for an unknown product or one short of stock;
 	 * nothing stays reserved
 	 */
-	public Order place(CustomerId customer, @Nullable List<LineRequest> requested) {
-		Map<UUID, Integer> wanted = validate(requested);
+	public Order place(CustomerId customer, Command command) {
+		Map<UUID, Integer> wanted = command.quantities();
 		Map<UUID, Stock.Orderable> products = this.stock.orderables(wanted.keySet());
 		List<OrderLine> lines = new ArrayList<>();
 		for (Map.Entry<UUID, Integer> line : wanted.entrySet()) {
@@ -111,53 +110,103 @@ public final class PlaceOrder {
 		}
 	}
 
-	private static Map<UUID, Integer> validate(@Nullable List<LineRequest> requested) {
-		if (requested == null || requested.isEmpty()) {
-			throw new ValidationException("lines", "must hold at least one line");
-		}
-		if (requested.size() > MAX_LINES) {
-			throw new ValidationException("lines", "must hold at most " + MAX_LINES + " lines");
-		}
-		List<FieldError> errors = new ArrayList<>();
-		Map<UUID, Integer> wanted = new LinkedHashMap<>();
-		Set<UUID> seen = new HashSet<>();
-		for (int i = 0; i < requested.size(); i++) {
-			LineRequest line = requested.get(i);
-			String field = "lines[" + i + "]";
-			if (line == null) {
-				errors.add(new FieldError(field, "is required"));
-				continue;
+	/** What an order asks for: distinct products, each with a quantity. */
+	public record Command(List<Line> lines) {
+
+		public Command {
+			lines = List.copyOf(lines);
+			if (lines.isEmpty()) {
+				throw new ValidationException("lines", "must hold at least one line");
 			}
-			UUID productId = null;
-			if (line.productId() == null) {
-				errors.add(new FieldError(field + ".productId", "is required"));
+			if (lines.size() > MAX_LINES) {
+				throw new ValidationException("lines", "must hold at most " + MAX_LINES + " lines");
 			}
-			else {
-				try {
-					productId = Ids.parseUuid(field + ".productId", line.productId());
-				}
-				catch (ValidationException ex) {
-					errors.addAll(ex.errors());
+			Set<UUID> seen = new HashSet<>();
+			for (int i = 0; i < lines.size(); i++) {
+				if (!seen.add(lines.get(i).productId())) {
+					throw new ValidationException("lines[" + i + "].productId",
+							"appears in an earlier line; order it once");
 				}
 			}
-			Integer quantity = line.quantity();
-			if (quantity == null) {
-				errors.add(new FieldError(field + ".quantity", "is required"));
+		}
+
+		/** The quantity per product, in the order of the lines. */
+		Map<UUID, Integer> quantities() {
+			Map<UUID, Integer> wanted = new LinkedHashMap<>();
+			for (Line line : this.lines) {
+				wanted.put(line.productId(), line.quantity());
 			}
-			else if (quantity < 1 || quantity > MAX_QUANTITY) {
-				errors.add(new FieldError(field + ".quantity", "must be between 1 and " + MAX_QUANTITY));
+			return wanted;
+		}
+
+		/**
+		 * The command from the lines as the client sent them.
+		 * @throws ValidationException for malformed, missing, duplicate or too many
+		 * lines, naming every bad field
+		 */
+		public static Command parse(@Nullable List<LineRequest> requested) {
+			if (requested == null || requested.isEmpty()) {
+				throw new ValidationException("lines", "must hold at least one line");
 			}
-			if (productId != null && !seen.add(productId)) {
-				errors.add(new FieldError(field + ".productId", "appears in an earlier line; order it once"));
+			if (requested.size() > MAX_LINES) {
+				throw new ValidationException("lines", "must hold at most " + MAX_LINES + " lines");
 			}
-			if (productId != null && quantity != null) {
-				wanted.put(productId, quantity);
+			List<FieldError> errors = new ArrayList<>();
+			Map<UUID, Integer> wanted = new LinkedHashMap<>();
+			Set<UUID> seen = new HashSet<>();
+			for (int i = 0; i < requested.size(); i++) {
+				LineRequest line = requested.get(i);
+				String field = "lines[" + i + "]";
+				if (line == null) {
+					errors.add(new FieldError(field, "is required"));
+					continue;
+				}
+				UUID productId = null;
+				if (line.productId() == null) {
+					errors.add(new FieldError(field + ".productId", "is required"));
+				}
+				else {
+					try {
+						productId = Ids.parseUuid(field + ".productId", line.productId());
+					}
+					catch (ValidationException ex) {
+						errors.addAll(ex.errors());
+					}
+				}
+				Integer quantity = line.quantity();
+				if (quantity == null) {
+					errors.add(new FieldError(field + ".quantity", "is required"));
+				}
+				else if (quantity < 1 || quantity > MAX_QUANTITY) {
+					errors.add(new FieldError(field + ".quantity", "must be between 1 and " + MAX_QUANTITY));
+				}
+				if (productId != null && !seen.add(productId)) {
+					errors.add(new FieldError(field + ".productId", "appears in an earlier line; order it once"));
+				}
+				if (productId != null && quantity != null) {
+					wanted.put(productId, quantity);
+				}
+			}
+			if (!errors.isEmpty()) {
+				throw new ValidationException(errors);
+			}
+			List<Line> lines = new ArrayList<>();
+			wanted.forEach((productId, quantity) -> lines.add(new Line(productId, quantity)));
+			return new Command(lines);
+		}
+
+	}
+
+	/** One line of an order: a product and how many units of it. */
+	public record Line(UUID productId, int quantity) {
+
+		public Line {
+			Objects.requireNonNull(productId, "productId");
+			if (quantity < 1 || quantity > MAX_QUANTITY) {
+				throw new ValidationException("quantity", "must be between 1 and " + MAX_QUANTITY);
 			}
 		}
-		if (!errors.isEmpty()) {
-			throw new ValidationException(errors);
-		}
-		return wanted;
+
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.polyglot.domain.shared.CustomerId;
-import io.polyglot.domain.shared.Ids;
 import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
 
@@ -29,11 +28,6 @@ public final class ViewOrders {
 	/** The caller's orders, newest first. */
 	public Page<Order> list(CustomerId caller, PageRequest page) {
 		return this.orders.ofCustomer(caller, page);
-	}
-
-	/** Parses an order id from a path, naming the field when malformed. */
-	public static UUID orderId(String text) {
-		return Ids.parseUuid("orderId", text);
 	}
 
 }

@@ -7,6 +7,7 @@ import io.polyglot.app.web.orders.OrderDtos.OrderResponse;
 import io.polyglot.app.web.orders.OrderDtos.PlaceOrderRequest;
 import io.polyglot.domain.idempotency.IdempotencyKey;
 import io.polyglot.domain.order.CancelOrder;
+import io.polyglot.domain.order.Order;
 import io.polyglot.domain.order.PayOrder;
 import io.polyglot.domain.order.PlaceOrder;
 import io.polyglot.domain.order.ShipOrder;
@@ -59,7 +60,8 @@ public class OrdersController {
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
 			@RequestBody PlaceOrderRequest request) {
 		return this.idempotent.once(caller.customerId(), key, "POST /orders", request, HttpStatus.CREATED,
-				() -> OrderResponse.of(this.placeOrder.place(caller.customerId(), request.lines())));
+				() -> OrderResponse
+					.of(this.placeOrder.place(caller.customerId(), PlaceOrder.Command.parse(request.lines()))));
 	}
 
 	@GetMapping
@@ -71,23 +73,23 @@ public class OrdersController {
 
 	@GetMapping("/{id}")
 	OrderResponse get(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id) {
-		return OrderResponse.of(this.viewOrders.get(caller.customerId(), caller.isAdmin(), ViewOrders.orderId(id)));
+		return OrderResponse.of(this.viewOrders.get(caller.customerId(), caller.isAdmin(), Order.parseId(id)));
 	}
 
 	@PostMapping("/{id}/payment")
 	OrderResponse pay(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id) {
-		return OrderResponse.of(this.payOrder.pay(caller.customerId(), ViewOrders.orderId(id)));
+		return OrderResponse.of(this.payOrder.pay(caller.customerId(), Order.parseId(id)));
 	}
 
 	@PostMapping("/{id}/cancellation")
 	OrderResponse cancel(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id) {
-		return OrderResponse.of(this.cancelOrder.cancel(caller.customerId(), caller.isAdmin(), ViewOrders.orderId(id)));
+		return OrderResponse.of(this.cancelOrder.cancel(caller.customerId(), caller.isAdmin(), Order.parseId(id)));
 	}
 
 	/** Administrators only (see SecurityConfiguration). */
 	@PostMapping("/{id}/shipment")
 	OrderResponse ship(@PathVariable String id) {
-		return OrderResponse.of(this.shipOrder.ship(ViewOrders.orderId(id)));
+		return OrderResponse.of(this.shipOrder.ship(Order.parseId(id)));
 	}
 
 }

@@ -8,6 +8,7 @@ import io.polyglot.app.web.wallet.WalletDtos.DepositResponse;
 import io.polyglot.app.web.wallet.WalletDtos.LedgerResponse;
 import io.polyglot.app.web.wallet.WalletDtos.TransferRequest;
 import io.polyglot.app.web.wallet.WalletDtos.TransferResponse;
+import io.polyglot.domain.account.Amounts;
 import io.polyglot.domain.account.DepositMoney;
 import io.polyglot.domain.account.TransferMoney;
 import io.polyglot.domain.account.ViewAccount;
@@ -38,10 +39,13 @@ public class WalletController {
 
 	private final TransferMoney transferMoney;
 
+	private final Amounts amounts;
+
 	private final IdempotentResponses idempotent;
 
 	public WalletController(ViewAccount viewAccount, DepositMoney depositMoney, TransferMoney transferMoney,
-			IdempotentResponses idempotent) {
+			Amounts amounts, IdempotentResponses idempotent) {
+		this.amounts = amounts;
 		this.viewAccount = viewAccount;
 		this.depositMoney = depositMoney;
 		this.transferMoney = transferMoney;
@@ -58,7 +62,8 @@ public class WalletController {
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
 			@RequestBody DepositRequest request) {
 		return this.idempotent.once(caller.customerId(), key, "POST /accounts/me/deposits", request, HttpStatus.CREATED,
-				() -> DepositResponse.of(this.depositMoney.deposit(caller.customerId(), request.amount())));
+				() -> DepositResponse.of(this.depositMoney.deposit(caller.customerId(),
+						this.amounts.parse("amount", request.amount()))));
 	}
 
 	@PostMapping(path = "/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -66,8 +71,8 @@ public class WalletController {
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
 			@RequestBody TransferRequest request) {
 		return this.idempotent.once(caller.customerId(), key, "POST /transfers", request, HttpStatus.CREATED,
-				() -> TransferResponse
-					.of(this.transferMoney.transfer(caller.customerId(), request.toCustomerId(), request.amount())));
+				() -> TransferResponse.of(this.transferMoney.transfer(caller.customerId(),
+						TransferMoney.Command.parse(this.amounts, request.toCustomerId(), request.amount()))));
 	}
 
 	@GetMapping("/accounts/me/ledger")
