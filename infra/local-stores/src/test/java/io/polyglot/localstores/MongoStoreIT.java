@@ -10,6 +10,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import io.polyglot.localstores.support.Kill;
+import io.polyglot.localstores.support.MongoOnFreePort;
+import io.polyglot.localstores.support.OrphanCheck;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +102,11 @@ class MongoStoreIT {
 		finally {
 			restarted.stop();
 		}
+	}
+
+	@Test
+	void mongodbDiesWithItsKilledParent() throws Exception {
+		OrphanCheck.assertStoreDiesWithKilledParent(MongoOnFreePort.class, 60, 30);
 	}
 
 }
