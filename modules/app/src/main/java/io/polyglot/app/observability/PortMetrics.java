@@ -1,23 +1,26 @@
 package io.polyglot.app.observability;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import io.micrometer.core.instrument.Timer;
 import io.polyglot.domain.shared.DomainException;
 import io.polyglot.domain.shared.StoreUnavailableException;
 import io.polyglot.domain.shared.Transactions;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -80,8 +83,14 @@ public final class PortMetrics implements BeanPostProcessor {
 		if (ports.isEmpty()) {
 			return bean;
 		}
-		return Proxy.newProxyInstance(bean.getClass().getClassLoader(), ports.toArray(Class<?>[]::new),
-				new Timing(bean, store));
+		// a subclass proxy where the class allows it, so a bean injected by its own class
+		// (an adapter's auto-configuration may) stays injectable; an interface proxy for
+		// final classes
+		ProxyFactory proxy = new ProxyFactory(bean);
+		proxy.setInterfaces(ports.toArray(Class<?>[]::new));
+		proxy.setProxyTargetClass(!Modifier.isFinal(bean.getClass().getModifiers()));
+		proxy.addAdvice(new Timing(store, ports));
+		return proxy.getProxy(bean.getClass().getClassLoader());
 	}
 
 	/**
@@ -108,65 +117,77 @@ public final class PortMetrics implements BeanPostProcessor {
 	}
 
 	/**
-	 * Times the calls of one adapter bean; the timers are made once per method and
+	 * Times the port calls of one adapter bean; timers are made once per method and
 	 * outcome.
 	 */
-	private final class Timing implements InvocationHandler {
-
-		private final Object target;
+	private final class Timing implements MethodInterceptor {
 
 		private final String store;
 
+		private final Set<Class<?>> ports;
+
+		private final Map<Method, Optional<String>> portOf = new ConcurrentHashMap<>();
+
 		private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-		Timing(Object target, String store) {
-			this.target = target;
+		Timing(String store, Set<Class<?>> ports) {
 			this.store = store;
+			this.ports = ports;
 		}
 
 		@Override
-		public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
-			if (method.getDeclaringClass() == Object.class) {
-				return switch (method.getName()) {
-					case "equals" -> proxy == args[0];
-					case "hashCode" -> System.identityHashCode(proxy);
-					case "toString" -> "metered " + this.target;
-					default -> method.invoke(this.target, args);
-				};
+		public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+			Method method = invocation.getMethod();
+			Optional<String> port = this.portOf.computeIfAbsent(method, this::declaringPort);
+			if (port.isEmpty()) {
+				return invocation.proceed();
 			}
 			long start = System.nanoTime();
 			Throwable failure = null;
 			try {
-				return method.invoke(this.target, args);
+				return invocation.proceed();
 			}
-			catch (InvocationTargetException ex) {
-				failure = ex.getTargetException();
-				throw failure;
+			catch (Throwable ex) {
+				failure = ex;
+				throw ex;
 			}
 			finally {
-				record(method, outcomeOf(failure), System.nanoTime() - start);
+				record(port.get(), method.getName(), outcomeOf(failure), System.nanoTime() - start);
 			}
 		}
 
-		private void record(Method method, String outcome, long nanos) {
+		/** The port that declares the method, if it is a port method at all. */
+		private Optional<String> declaringPort(Method method) {
+			for (Class<?> port : this.ports) {
+				try {
+					port.getMethod(method.getName(), method.getParameterTypes());
+					return Optional.of(port.getSimpleName());
+				}
+				catch (NoSuchMethodException ex) {
+					// not this port's
+				}
+			}
+			return Optional.empty();
+		}
+
+		private void record(String port, String operation, String outcome, long nanos) {
 			MeterRegistry meters = PortMetrics.this.registry.getIfAvailable();
 			if (meters == null) {
 				return;
 			}
-			String port = method.getDeclaringClass().getSimpleName();
-			String key = port + "." + method.getName() + "/" + outcome;
+			String key = port + "." + operation + "/" + outcome;
 			this.timers.computeIfAbsent(key, (name) -> {
 				Timer.Builder timer = Timer.builder(METRIC)
 					.description("Calls of a domain port by the store adapter serving it")
 					.tag("store", this.store)
 					.tag("port", port)
-					.tag("operation", method.getName())
+					.tag("operation", operation)
 					.tag("outcome", outcome);
 				if (PortMetrics.this.histogramPorts.contains(port.toLowerCase(Locale.ROOT))) {
 					timer.serviceLevelObjectives(BUCKETS);
 				}
 				return timer.register(meters);
-			}).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+			}).record(nanos, TimeUnit.NANOSECONDS);
 		}
 
 	}

@@ -56,7 +56,7 @@ public class OrdersController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> place(@AuthenticationPrincipal SessionPrincipal caller,
+	ResponseEntity<OrderResponse> place(@AuthenticationPrincipal SessionPrincipal caller,
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
 			@RequestBody PlaceOrderRequest request) {
 		return this.idempotent.once(caller.customerId(), key, "POST /orders", request, HttpStatus.CREATED,

@@ -58,7 +58,7 @@ public class WalletController {
 	}
 
 	@PostMapping(path = "/accounts/me/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> deposit(@AuthenticationPrincipal SessionPrincipal caller,
+	ResponseEntity<DepositResponse> deposit(@AuthenticationPrincipal SessionPrincipal caller,
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
 			@RequestBody DepositRequest request) {
 		return this.idempotent.once(caller.customerId(), key, "POST /accounts/me/deposits", request, HttpStatus.CREATED,
@@ -67,7 +67,7 @@ public class WalletController {
 	}
 
 	@PostMapping(path = "/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> transfer(@AuthenticationPrincipal SessionPrincipal caller,
+	ResponseEntity<TransferResponse> transfer(@AuthenticationPrincipal SessionPrincipal caller,
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
 			@RequestBody TransferRequest request) {
 		return this.idempotent.once(caller.customerId(), key, "POST /transfers", request, HttpStatus.CREATED,
