@@ -65,8 +65,9 @@ class MongoAdapterAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(Stock.class)
-	MongoStock mongoStock(MongoTemplate mongo) {
-		return new MongoStock(mongo, MongoCatalog.PRODUCTS);
+	MongoStock mongoStock(MongoTemplate mongo,
+			@Value("${polyglot.catalog.stock-write-concern:majority}") String writeConcern) {
+		return new MongoStock(mongo, MongoCatalog.PRODUCTS, MongoStock.writeConcern(writeConcern));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -31,9 +32,47 @@ final class MongoStock implements Stock {
 
 	private final String collection;
 
+	private final WriteConcern writeConcern;
+
 	MongoStock(MongoTemplate mongo, String collection) {
+		this(mongo, collection, WriteConcern.MAJORITY);
+	}
+
+	/**
+	 * @param writeConcern what a stock change waits for before it counts: on a replica
+	 * set, {@code majority} keeps an acknowledged reservation across a failover
+	 */
+	MongoStock(MongoTemplate mongo, String collection, WriteConcern writeConcern) {
 		this.mongo = mongo;
 		this.collection = collection;
+		this.writeConcern = writeConcern;
+	}
+
+	/** The write concern stock changes use. */
+	WriteConcern writeConcern() {
+		return this.writeConcern;
+	}
+
+	/**
+	 * A write concern from its property text: {@code majority} or a number of members.
+	 */
+	static WriteConcern writeConcern(String text) {
+		String value = text.strip();
+		if (value.equalsIgnoreCase("majority")) {
+			return WriteConcern.MAJORITY;
+		}
+		try {
+			int members = Integer.parseInt(value);
+			if (members >= 1) {
+				return new WriteConcern(members);
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below with the accepted forms
+		}
+		throw new IllegalArgumentException(
+				"polyglot.catalog.stock-write-concern must be 'majority' or a number of members >= 1, was '" + text
+						+ "'");
 	}
 
 	@Override
@@ -128,7 +167,7 @@ final class MongoStock implements Stock {
 	}
 
 	private MongoCollection<Document> products() {
-		return this.mongo.getCollection(this.collection);
+		return this.mongo.getCollection(this.collection).withWriteConcern(this.writeConcern);
 	}
 
 	private static long number(Object value) {

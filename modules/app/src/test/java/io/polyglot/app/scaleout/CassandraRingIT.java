@@ -64,7 +64,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the relay delivers, then restarted; later two nodes die at once. Also measures the
  * event log's write throughput on the single test node and on the ring in the same run
  * (printed, never asserted). Needs ~4 GB and minutes of a 2-core machine, so it runs only
- * with {@code -Pring} (see README).
+ * with {@code -Pscale-out} (see README).
  */
 @EnabledIfSystemProperty(named = "polyglot.ring", matches = "true")
 class CassandraRingIT {
