@@ -107,8 +107,11 @@ public final class CassandraStore extends ProcessStore {
 
 	@Override
 	public synchronized void start() {
-		if (this.process != null && this.process.isAlive()) {
-			return;
+		if (this.process != null) {
+			if (this.process.isAlive()) {
+				return;
+			}
+			stop(); // it crashed: release what the dead process held
 		}
 		Path log = this.options.logFile(name());
 		Process started = null;
@@ -196,9 +199,9 @@ public final class CassandraStore extends ProcessStore {
 			Path path = root.resolve(directory);
 			if (!this.options.persistent() && !this.startedBefore) {
 				// tests expect an empty node; only directories named here are removed.
-				// A restart of the same store keeps its data, as a real node's would: an
-				// outage test stops and starts it and expects the events to still be
-				// there
+				// A restart of the same store keeps its data, as a real node's would:
+				// an outage test stops and starts it and expects the events to still
+				// be there
 				Directories.deleteRecursively(path);
 			}
 			Files.createDirectories(path);
@@ -232,8 +235,7 @@ public final class CassandraStore extends ProcessStore {
 				saved_caches_directory: %s
 				hints_directory: %s
 				cdc_raw_directory: %s
-				commitlog_sync: periodic
-				commitlog_sync_period: 10000ms
+				%s
 				commitlog_segment_size: 32MiB
 				memtable_heap_space: 64MiB
 				memtable_offheap_space: 64MiB
@@ -241,7 +243,23 @@ public final class CassandraStore extends ProcessStore {
 				concurrent_writes: 8
 				""".formatted(getClass().getName(), host(), this.storagePort, host(), host(), this.storagePort,
 				this.options.port(), quoted(root.resolve("data")), quoted(root.resolve("commitlog")),
-				quoted(root.resolve("saved_caches")), quoted(root.resolve("hints")), quoted(root.resolve("cdc_raw")));
+				quoted(root.resolve("saved_caches")), quoted(root.resolve("hints")), quoted(root.resolve("cdc_raw")),
+				commitlogSync());
+	}
+
+	/**
+	 * How the commit log reaches the disk. Cassandra's default, {@code periodic},
+	 * acknowledges a write once it is in the commit log buffer and syncs every 10 s: a
+	 * {@code kill -9} loses what was acknowledged since the last sync, because replay
+	 * stops at the last sync marker. The local run uses {@code batch}: a write is
+	 * acknowledged only after the commit log holding it has been synced, and the sync
+	 * thread takes every write waiting at that moment, so concurrent writers share one
+	 * sync ({@code group} would add a fixed wait of its window to every write instead).
+	 * Tests keep {@code periodic}: their data is thrown away.
+	 */
+	private String commitlogSync() {
+		return this.options.persistent() ? "commitlog_sync: batch"
+				: "commitlog_sync: periodic\ncommitlog_sync_period: 10000ms";
 	}
 
 	private static String quoted(Path path) {

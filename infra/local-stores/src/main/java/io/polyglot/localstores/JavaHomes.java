@@ -118,8 +118,8 @@ final class JavaHomes {
 			// an unreadable location simply holds no candidate
 			return;
 		}
-		// directory order is arbitrary: sort so the same machine always picks the same
-		// JDK
+		// directory order is arbitrary: sort so the same machine always picks the
+		// same JDK
 		children.sort(Comparator.comparing(Path::toString));
 		for (Path child : children) {
 			addIfJdk((suffix != null) ? child.resolve(suffix) : child, homes);

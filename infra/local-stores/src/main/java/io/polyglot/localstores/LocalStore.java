@@ -32,6 +32,15 @@ public interface LocalStore extends AutoCloseable {
 	boolean isRunning();
 
 	/**
+	 * Whether the store was started and not stopped since, yet its process is gone: it
+	 * crashed or was killed. A later {@link #start()} restarts it on the same port and
+	 * data.
+	 */
+	default boolean hasCrashed() {
+		return false;
+	}
+
+	/**
 	 * Loopback host the store listens on: every local store binds there and nowhere else.
 	 */
 	default String host() {

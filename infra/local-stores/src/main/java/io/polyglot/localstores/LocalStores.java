@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The five stores of the service as one unit: created with the ports and directories of a
  * run mode, started in parallel, stopped together.
@@ -34,13 +36,21 @@ public final class LocalStores implements AutoCloseable {
 
 	private final Map<String, LocalStore> stores;
 
-	private LocalStores(Map<String, LocalStore> stores) {
+	/** Whether {@link #start()} also starts a {@link StoreSupervisor}. */
+	private final boolean supervised;
+
+	private @Nullable StoreSupervisor supervisor;
+
+	private LocalStores(Map<String, LocalStore> stores, boolean supervised) {
 		this.stores = stores;
+		this.supervised = supervised;
 	}
 
 	/**
-	 * The local run: data under {@code root} survives restarts, fixed ports, generous
-	 * start timeouts (a first start also unpacks PostgreSQL and initialises Cassandra).
+	 * The local run: data under {@code root} survives restarts and every acknowledged
+	 * write survives {@code kill -9} of a store or of the service, fixed ports, generous
+	 * start timeouts (a first start also unpacks PostgreSQL and initialises Cassandra),
+	 * and a store whose process dies is restarted.
 	 */
 	public static LocalStores forRun(Path root, Set<String> names) {
 		return create(root, names, true, (name) -> envPort(name, RUN_PORTS.get(name)),
@@ -48,14 +58,25 @@ public final class LocalStores implements AutoCloseable {
 	}
 
 	/**
-	 * Tests: fresh data under {@code root}, free ports, memory where the store allows.
+	 * The local run's settings (durable, persistent, supervised) on free ports with data
+	 * under {@code root}: for tests of exactly what the run command does, next to other
+	 * runs.
+	 */
+	public static LocalStores forRunOnFreePorts(Path root, Set<String> names) {
+		return create(root, names, true, (name) -> Ports.free(), Ports.free());
+	}
+
+	/**
+	 * Tests: fresh data under {@code root}, free ports, memory where the store allows,
+	 * durability traded for speed, no supervision.
 	 */
 	public static LocalStores forTests(Path root, Set<String> names) {
 		return create(root, names, false, (name) -> Ports.free(), Ports.free());
 	}
 
-	private static LocalStores create(Path root, Set<String> names, boolean persistent, Function<String, Integer> port,
+	private static LocalStores create(Path root, Set<String> names, boolean run, Function<String, Integer> port,
 			int cassandraStoragePort) {
+		boolean persistent = run;
 		Map<String, LocalStore> stores = new LinkedHashMap<>();
 		for (String name : ALL) {
 			if (!names.contains(name)) {
@@ -76,12 +97,12 @@ public final class LocalStores implements AutoCloseable {
 				throw new IllegalArgumentException("unknown store '" + name + "'; known: " + ALL);
 			}
 		}
-		return new LocalStores(stores);
+		return new LocalStores(stores, run);
 	}
 
 	/** A view over stores that are already created (and maybe started) elsewhere. */
 	static LocalStores of(Map<String, LocalStore> stores) {
-		return new LocalStores(new LinkedHashMap<>(stores));
+		return new LocalStores(new LinkedHashMap<>(stores), false);
 	}
 
 	private static Duration timeout(String name) {
@@ -104,8 +125,8 @@ public final class LocalStores implements AutoCloseable {
 	public LocalStores start() {
 		for (LocalStore store : this.stores.values()) {
 			if (!store.isRunning() && Ports.isListening(store.host(), store.port())) {
-				// most likely another run of this service: never take over or kill its
-				// stores
+				// most likely another run of this service: never take over or kill
+				// its stores
 				throw new LocalStoreException(store.name(),
 						"port " + store.port() + " on " + store.host() + " is already in use (is another Polyglot run "
 								+ "still up?); stop it, or move this store with POLYGLOT_"
@@ -119,6 +140,13 @@ public final class LocalStores implements AutoCloseable {
 		}
 		try {
 			CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
+			if (this.supervised) {
+				synchronized (this) {
+					if (this.supervisor == null) {
+						this.supervisor = new StoreSupervisor(this.stores.values());
+					}
+				}
+			}
 			return this;
 		}
 		catch (CompletionException ex) {
@@ -130,8 +158,19 @@ public final class LocalStores implements AutoCloseable {
 		}
 	}
 
-	/** Stops every store in parallel and waits for all; safe to call twice. */
+	/**
+	 * Stops supervision, then every store in parallel, and waits for all; safe to call
+	 * twice.
+	 */
 	public void stop() {
+		StoreSupervisor running;
+		synchronized (this) {
+			running = this.supervisor;
+			this.supervisor = null;
+		}
+		if (running != null) {
+			running.close();
+		}
 		List<CompletableFuture<Void>> stops = new ArrayList<>();
 		for (LocalStore store : this.stores.values()) {
 			stops.add(CompletableFuture.runAsync(store::stop));
@@ -142,6 +181,19 @@ public final class LocalStores implements AutoCloseable {
 	@Override
 	public void close() {
 		stop();
+	}
+
+	/**
+	 * How many times the named store was restarted after its process died; 0 when not
+	 * supervised.
+	 */
+	public synchronized int restarts(String store) {
+		return (this.supervisor != null) ? this.supervisor.restarts(store) : 0;
+	}
+
+	/** Whether a store that dies is restarted (the local run's stores). */
+	public boolean isSupervised() {
+		return this.supervised;
 	}
 
 	/** The stores, by name, in {@link #ALL} order. */

@@ -43,8 +43,7 @@ final class NativeReaper {
 	 */
 	void release() {
 		// kill the shell (and its cat) before closing the pipe so no signal is sent to a
-		// pid
-		// that may already belong to another process
+		// pid that may already belong to another process
 		this.shell.descendants().forEach(ProcessHandle::destroyForcibly);
 		this.shell.destroyForcibly();
 		try {

@@ -1,8 +1,6 @@
 package io.polyglot.localstores;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,14 +92,17 @@ public final class Neo4jStore extends ProcessStore {
 	@Override
 	public synchronized void start() {
 		if (this.process != null) {
-			return;
+			if (this.process.isAlive()) {
+				return;
+			}
+			stop(); // it crashed: release what the dead process held
 		}
 		Path home = this.options.dataDirectory().toAbsolutePath();
 		Path log = this.options.logFile(name()).toAbsolutePath();
 		try {
 			Files.createDirectories(home);
 			// the log is appended to across restarts: only what this start writes counts
-			long logStart = Files.isRegularFile(log) ? Files.size(log) : 0;
+			long logStart = ReadyLine.end(log);
 			ForkedJvm jvm = ForkedJvm.builder()
 				.jvmArgs(jvmArgs())
 				.classpath(NodeClasspath.of(NODE))
@@ -156,7 +157,7 @@ public final class Neo4jStore extends ProcessStore {
 				throw new IOException("the Neo4j JVM exited with code " + started.exitValue());
 			}
 			if (reported == null) {
-				reported = readyLine(log, logStart);
+				reported = ReadyLine.find(log, logStart, READY_PREFIX);
 			}
 			if (reported != null && Ports.isListening(host(), port())) {
 				int bolt = reported.indexOf(" bolt://");
@@ -166,27 +167,6 @@ public final class Neo4jStore extends ProcessStore {
 		}
 		throw new IOException("Bolt not ready on " + host() + ":" + port() + " after "
 				+ this.options.startTimeout().toSeconds() + " s");
-	}
-
-	private static @Nullable String readyLine(Path log, long from) throws IOException {
-		if (!Files.isRegularFile(log)) {
-			return null;
-		}
-		try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-			long length = file.length();
-			if (length <= from) {
-				return null;
-			}
-			byte[] bytes = new byte[(int) Math.min(length - from, Integer.MAX_VALUE)];
-			file.seek(from);
-			file.readFully(bytes);
-			for (String line : new String(bytes, StandardCharsets.UTF_8).split("\\R")) {
-				if (line.startsWith(READY_PREFIX)) {
-					return line.substring(READY_PREFIX.length()).trim();
-				}
-			}
-			return null;
-		}
 	}
 
 	@Override

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL 17 from the zonky binaries on Maven Central: initdb on first start, then the
@@ -26,6 +28,8 @@ public final class PostgresStore implements LocalStore {
 	/** Superuser of the local cluster; loopback only, trust authentication. */
 	public static final String USER = "postgres";
 
+	private static final Logger logger = LoggerFactory.getLogger(PostgresStore.class);
+
 	private final StoreOptions options;
 
 	private @Nullable EmbeddedPostgres postgres;
@@ -33,6 +37,9 @@ public final class PostgresStore implements LocalStore {
 	private @Nullable NativeReaper reaper;
 
 	private String version = "PostgreSQL";
+
+	/** Whether this store has been started before: only a first start wipes test data. */
+	private boolean startedBefore;
 
 	public PostgresStore(StoreOptions options) {
 		this.options = options;
@@ -46,25 +53,42 @@ public final class PostgresStore implements LocalStore {
 	@Override
 	public synchronized void start() {
 		if (this.postgres != null) {
-			return;
+			if (postmasterAlive()) {
+				return;
+			}
+			// the postmaster died (kill -9, crash): release what the dead instance holds
+			// (zonky's lock on the data directory, the reaper) before starting anew
+			stop();
 		}
 		Path data = this.options.dataDirectory().resolve("data");
 		Path log = this.options.logFile(name());
 		try {
 			Files.createDirectories(this.options.dataDirectory());
+			if (!this.options.persistent() && !this.startedBefore) {
+				// tests expect an empty cluster; a restart of the same store keeps its
+				// data.
+				// zonky's own clean-up is not used: its close() would delete the data
+				// even
+				// when the server crashed and is about to be restarted
+				Directories.deleteRecursively(data);
+			}
+			this.startedBefore = true;
 			stopLeftoverServer(data);
-			EmbeddedPostgres started = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setPort(this.options.port())
 				.setDataDirectory(data)
-				.setCleanDataDirectory(!this.options.persistent())
+				.setCleanDataDirectory(false)
 				.setOverrideWorkingDirectory(this.options.dataDirectory().resolve("binaries").toFile())
 				.setServerConfig("listen_addresses", Ports.LOOPBACK)
 				.setServerConfig("max_connections", "100")
 				.setPGStartupWait(this.options.startTimeout())
 				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.setRegisterShutdownHook(true)
-				.start();
+				.setRegisterShutdownHook(true);
+			if (this.options.persistent()) {
+				durable(builder);
+			}
+			EmbeddedPostgres started = builder.start();
 			this.postgres = started;
 			this.reaper = NativeReaper.watch(postmasterPid(data).orElseThrow(), "INT");
 			createDatabaseAndReadVersion(started);
@@ -73,6 +97,19 @@ public final class PostgresStore implements LocalStore {
 			stop();
 			throw new LocalStoreException(name(), String.valueOf(ex.getMessage()), LogTail.of(log, 30), ex);
 		}
+	}
+
+	/**
+	 * zonky starts the server with {@code -F} (fsync off) and
+	 * {@code synchronous_commit=off}, made for throw-away test databases: a
+	 * {@code kill -9} ~60 ms after an acknowledged transfer lost it. The local run turns
+	 * both back on ({@code -c} options come after {@code -F} on the command line, and the
+	 * later setting wins), so a commit is on disk before the client hears of it.
+	 */
+	private static void durable(EmbeddedPostgres.Builder builder) {
+		builder.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("full_page_writes", "on");
 	}
 
 	private void createDatabaseAndReadVersion(EmbeddedPostgres started) throws SQLException {
@@ -146,6 +183,12 @@ public final class PostgresStore implements LocalStore {
 		this.postgres = null;
 		if (running != null) {
 			OptionalLong postmaster = postmasterPid(this.options.dataDirectory().resolve("data"));
+			if (!postmasterAlive()) {
+				// zonky's close() also releases its lock on the data directory, so it is
+				// still called; its pg_ctl stop fails and it logs "Could not stop
+				// postmaster"
+				logger.info("PostgreSQL on port {} is not running (crashed?); releasing its data directory", port());
+			}
 			try {
 				running.close();
 				// pg_ctl returns when the server stops accepting work; wait for the
@@ -169,7 +212,21 @@ public final class PostgresStore implements LocalStore {
 
 	@Override
 	public synchronized boolean isRunning() {
-		return this.postgres != null;
+		return this.postgres != null && postmasterAlive();
+	}
+
+	@Override
+	public synchronized boolean hasCrashed() {
+		return this.postgres != null && !postmasterAlive();
+	}
+
+	private boolean postmasterAlive() {
+		return postmasterPid(this.options.dataDirectory().resolve("data")).stream()
+			.mapToObj(ProcessHandle::of)
+			.anyMatch((process) -> process.filter(ProcessHandle::isAlive)
+				// a stale pid file may name a pid reused by another program
+				.filter((alive) -> alive.info().command().orElse("postgres").endsWith("postgres"))
+				.isPresent());
 	}
 
 	@Override

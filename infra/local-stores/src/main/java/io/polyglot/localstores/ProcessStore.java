@@ -5,8 +5,8 @@ import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of the stores that run as a child process we launched ourselves (Redis, Cassandra,
- * Neo4j): their options, their process and what follows from it.
+ * Base of the stores that run as a child process we launched ourselves (Redis, MongoDB,
+ * Cassandra, Neo4j): their options, their process and what follows from it.
  */
 abstract class ProcessStore implements LocalStore {
 
@@ -29,6 +29,11 @@ abstract class ProcessStore implements LocalStore {
 	@Override
 	public synchronized boolean isRunning() {
 		return this.process != null && this.process.isAlive();
+	}
+
+	@Override
+	public synchronized boolean hasCrashed() {
+		return this.process != null && !this.process.isAlive();
 	}
 
 	@Override

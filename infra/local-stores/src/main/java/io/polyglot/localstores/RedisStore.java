@@ -38,7 +38,10 @@ public final class RedisStore extends ProcessStore {
 	@Override
 	public synchronized void start() {
 		if (this.process != null) {
-			return;
+			if (this.process.isAlive()) {
+				return;
+			}
+			stop(); // it crashed: release what the dead process held
 		}
 		Path dir = this.options.dataDirectory();
 		Path log = this.options.logFile(name());
@@ -65,8 +68,8 @@ public final class RedisStore extends ProcessStore {
 				String.valueOf(this.options.port()), "--bind", Ports.LOOPBACK, "--protected-mode", "yes", "--dir",
 				dir.toString(), "--logfile", log.toString(), "--daemonize", "no"));
 		if (this.options.persistent()) {
-			// the local run keeps sessions across restarts: append-only file, fsync every
-			// second
+			// the local run keeps sessions across restarts: append-only file, fsync
+			// every second
 			command.addAll(List.of("--appendonly", "yes", "--appendfsync", "everysec"));
 		}
 		else {
@@ -112,6 +115,11 @@ public final class RedisStore extends ProcessStore {
 		catch (IOException ex) {
 			return null;
 		}
+	}
+
+	/** The redis-server this class would launch, for {@link RedisClusterStore}. */
+	static Path executable() throws IOException {
+		return findExecutable().path();
 	}
 
 	private static Executable findExecutable() throws IOException {

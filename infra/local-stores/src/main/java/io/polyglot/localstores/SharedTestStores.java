@@ -22,6 +22,8 @@ public final class SharedTestStores {
 
 	private static Path root;
 
+	private static RedisClusterStore redisCluster;
+
 	private SharedTestStores() {
 	}
 
@@ -37,6 +39,20 @@ public final class SharedTestStores {
 			STARTED.putAll(fresh.stores());
 		}
 		return view(names);
+	}
+
+	/**
+	 * A 3-master Redis Cluster (not one of the five stores: only the cluster-safety tests
+	 * use it), started on first request.
+	 */
+	public static synchronized RedisClusterStore redisCluster() {
+		if (redisCluster == null) {
+			RedisClusterStore cluster = new RedisClusterStore(root().resolve("redis-cluster"), 3,
+					java.time.Duration.ofSeconds(60));
+			cluster.start();
+			redisCluster = cluster;
+		}
+		return redisCluster;
 	}
 
 	/** All five stores. */
@@ -70,6 +86,10 @@ public final class SharedTestStores {
 	private static synchronized void stopAll() {
 		LocalStores.of(new LinkedHashMap<>(STARTED)).stop();
 		STARTED.clear();
+		if (redisCluster != null) {
+			redisCluster.stop();
+			redisCluster = null;
+		}
 		try {
 			Directories.deleteRecursively(root);
 		}

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import io.polyglot.localstores.support.Kill;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The MongoDB wire server: driver round trip, unique index, H2 data across a restart. */
+/**
+ * The MongoDB wire server in its own process: driver round trip, unique index, H2 data
+ * across a clean restart and across {@code kill -9}.
+ */
 class MongoStoreIT {
 
 	@TempDir
@@ -55,15 +59,46 @@ class MongoStoreIT {
 	}
 
 	@Test
-	void testModeKeepsDataInMemory() {
+	void testModeKeepsDataInMemoryOfItsOwnProcess() {
 		MongoStore store = new MongoStore(new StoreOptions(this.data, Ports.free(), Duration.ofSeconds(30), false));
 		store.start();
 		try {
 			assertThat(store.implementation()).contains("memory");
-			assertThat(store.pid()).isEmpty();
+			assertThat(store.pid()).isPresent().isNotEqualTo(ProcessHandle.current().pid());
 		}
 		finally {
 			store.stop();
+		}
+		assertThat(this.data.resolve(MongoStore.DATA_FILE)).doesNotExist();
+	}
+
+	@Test
+	void acknowledgedWritesSurviveKillOfTheServerProcess() {
+		StoreOptions options = new StoreOptions(this.data, Ports.free(), Duration.ofSeconds(30), true);
+		MongoStore store = new MongoStore(options);
+		store.start();
+		int acknowledged = 100;
+		try (MongoClient client = MongoClients.create(store.connectionString())) {
+			MongoCollection<Document> stock = client.getDatabase("polyglot").getCollection("stock");
+			stock.insertOne(new Document("_id", "BOOK-1").append("held", 0));
+			for (int i = 0; i < acknowledged; i++) {
+				stock.insertOne(new Document("_id", "hold-" + i));
+				stock.updateOne(Filters.eq("_id", "BOOK-1"), new Document("$inc", new Document("held", 1)));
+			}
+			// no pause, no clean stop: SIGKILL right after the last acknowledgement
+			Kill.nine(store.pid().orElseThrow());
+		}
+		store.stop();
+
+		MongoStore restarted = new MongoStore(options);
+		restarted.start();
+		try (MongoClient client = MongoClients.create(restarted.connectionString())) {
+			MongoCollection<Document> stock = client.getDatabase("polyglot").getCollection("stock");
+			assertThat(stock.countDocuments(Filters.regex("_id", "^hold-"))).isEqualTo(acknowledged);
+			assertThat(stock.find(Filters.eq("_id", "BOOK-1")).first().getInteger("held")).isEqualTo(acknowledged);
+		}
+		finally {
+			restarted.stop();
 		}
 	}
 

@@ -65,8 +65,8 @@ public final class Neo4jNode {
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(dbms), "polyglot-neo4j-shutdown"));
 		System.out.println(READY_PREFIX + describe(dbms) + " bolt://" + LOOPBACK + ":" + port);
 		System.out.flush();
-		// Neo4j's own threads would keep the JVM alive too, but this does not depend on
-		// it
+		// Neo4j's own threads would keep the JVM alive too, but this does not depend
+		// on it
 		new CountDownLatch(1).await();
 	}
 

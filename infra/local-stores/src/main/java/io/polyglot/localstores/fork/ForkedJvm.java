@@ -83,11 +83,11 @@ public final class ForkedJvm {
 	 */
 	public static boolean stop(Process process, long graceSeconds) {
 		if (!process.isAlive()) {
+			closeQuietly(process);
 			return true;
 		}
 		// signal only: Process.destroy() would also close the child's stdin, and the
-		// watchdog
-		// would then log "parent process gone" on every ordinary stop
+		// watchdog would then log "parent process gone" on every ordinary stop
 		process.toHandle().destroy();
 		try {
 			if (process.waitFor(graceSeconds, TimeUnit.SECONDS)) {

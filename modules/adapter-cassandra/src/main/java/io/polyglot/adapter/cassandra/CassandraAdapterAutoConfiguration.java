@@ -1,19 +1,23 @@
 package io.polyglot.adapter.cassandra;
 
 import java.time.Duration;
+import java.util.List;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.polyglot.domain.eventlog.EventLog;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.cassandra.autoconfigure.CqlSessionBuilderCustomizer;
 import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -31,23 +35,24 @@ class CassandraAdapterAutoConfiguration {
 		return new CassandraHealthIndicator(session);
 	}
 
-	@Bean
-	@ConditionalOnMissingBean(EventLog.class)
-	CassandraEventLog cassandraEventLog(ObjectProvider<CqlSession> session, CassandraEventLogProperties properties) {
-		return new CassandraEventLog(session, properties);
-	}
-
 	/**
 	 * Once the service is up, migrates the schema in the background so the first request
-	 * does not wait for it; startup itself never waits for Cassandra.
+	 * does not wait for it; startup itself never waits for Cassandra. The listener holds
+	 * the event log itself: the bean others see may be a decorator of it (metrics).
 	 */
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> cassandraEventLogWarmUp(ObjectProvider<CassandraEventLog> eventLog) {
-		return (event) -> eventLog.ifAvailable((log) -> {
-			Thread warmUp = new Thread(log::warmUp, "cassandra-event-log-warm-up");
-			warmUp.setDaemon(true);
-			warmUp.start();
+	@ConditionalOnMissingBean(EventLog.class)
+	CassandraEventLog cassandraEventLog(ObjectProvider<CqlSession> session, CassandraEventLogProperties properties,
+			ConfigurableApplicationContext context) {
+		CassandraEventLog log = new CassandraEventLog(session, properties);
+		context.addApplicationListener((ApplicationEvent event) -> {
+			if (event instanceof ApplicationReadyEvent) {
+				Thread warmUp = new Thread(log::warmUp, "cassandra-event-log-warm-up");
+				warmUp.setDaemon(true);
+				warmUp.start();
+			}
 		});
+		return log;
 	}
 
 	/**
@@ -60,6 +65,41 @@ class CassandraAdapterAutoConfiguration {
 			@Value("${polyglot.cassandra.reconnect-max-delay:10s}") Duration maxDelay) {
 		return (builder) -> builder.withDuration(DefaultDriverOption.RECONNECTION_BASE_DELAY, Duration.ofSeconds(1))
 			.withDuration(DefaultDriverOption.RECONNECTION_MAX_DELAY, maxDelay);
+	}
+
+	/**
+	 * The driver's metrics in the service's Micrometer registry: requests (with latency
+	 * buckets), timeouts, connected nodes, and per node the pool and the errors the
+	 * coordinator reported. Off when no registry exists (the adapter's own tests).
+	 */
+	@Bean
+	DriverConfigLoaderBuilderCustomizer polyglotCassandraDriverMetrics(ObjectProvider<MeterRegistry> registry) {
+		return (builder) -> {
+			if (registry.getIfAvailable() == null) {
+				return;
+			}
+			// tagged names (cassandra.session.cql-requests{session="s0"}) instead of one
+			// name
+			// per session and node, so a dashboard needs no regular expressions
+			builder.withString(DefaultDriverOption.METRICS_FACTORY_CLASS, "MicrometerMetricsFactory")
+				.withString(DefaultDriverOption.METRICS_ID_GENERATOR_CLASS, "TaggingMetricIdGenerator")
+				.withString(DefaultDriverOption.METRICS_ID_GENERATOR_PREFIX, "cassandra")
+				.withStringList(DefaultDriverOption.METRICS_SESSION_ENABLED,
+						List.of("connected-nodes", "cql-requests", "cql-client-timeouts", "bytes-sent",
+								"bytes-received", "throttling.errors"))
+				.withStringList(DefaultDriverOption.METRICS_NODE_ENABLED,
+						List.of("pool.open-connections", "pool.in-flight", "pool.available-streams", "cql-messages",
+								"errors.request.unavailables", "errors.request.read-timeouts",
+								"errors.request.write-timeouts", "errors.request.aborted", "errors.connection.init",
+								"retries.total"))
+				.withStringList(DefaultDriverOption.METRICS_SESSION_CQL_REQUESTS_SLO,
+						List.of("1ms", "2ms", "5ms", "10ms", "25ms", "50ms", "100ms", "250ms", "500ms", "1s", "3s"));
+		};
+	}
+
+	@Bean
+	CqlSessionBuilderCustomizer polyglotCassandraMetricRegistry(ObjectProvider<MeterRegistry> registry) {
+		return (builder) -> registry.ifAvailable(builder::withMetricRegistry);
 	}
 
 }

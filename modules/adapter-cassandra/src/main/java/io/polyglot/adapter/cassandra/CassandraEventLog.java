@@ -24,11 +24,11 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
 import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.StreamOwners;
 import io.polyglot.domain.eventlog.TimeRange;
+import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
@@ -146,8 +146,7 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		long fromMicros = EventTimes.ceilMicros(range.from());
 		long toMicros = EventTimes.ceilMicros(range.to());
 		// the cursor is checked before Cassandra is asked, so a tampered one is a 400
-		// even
-		// while Cassandra is down
+		// even while Cassandra is down
 		EventPosition after = (page.cursor() != null) ? EventPosition.of(page.cursor(), stream, fromMicros, toMicros)
 				: null;
 		if (fromMicros >= toMicros) {
@@ -252,8 +251,8 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		}
 		StoreUnavailableException recent = this.lastOutage;
 		if (recent != null && System.nanoTime() - this.lastOutageAt < RETRY_AFTER_OUTAGE.toNanos()) {
-			// fail at once instead of queueing every request behind another connect
-			// attempt
+			// fail at once instead of queueing every request behind another
+			// connect attempt
 			throw new StoreUnavailableException(CassandraCalls.STORE, recent.getMessage(), recent);
 		}
 		synchronized (this) {
@@ -318,8 +317,8 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 			LocalDate oldest = EventTimes.dayOf(this.fromMicros);
 			LocalDate day = (this.after != null) ? this.after.day() : EventTimes.dayOf(this.toMicros - 1);
 			while (rows.size() < wanted && !day.isBefore(oldest)) {
-				// a sparse stream would cost one round trip per day; ask a few days at
-				// once
+				// a sparse stream would cost one round trip per day; ask a few days
+				// at once
 				List<CompletableFuture<AsyncResultSet>> round = new ArrayList<>();
 				int missing = wanted - rows.size();
 				for (int i = 0; i < DAYS_PER_ROUND && !day.isBefore(oldest); i++, day = day.minusDays(1)) {
@@ -400,9 +399,8 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 				.newInstance("SELECT " + columns + " FROM " + keyspace + ".events WHERE stream = ? AND day = ?"
 						+ " AND occurred_at_micros >= ? AND occurred_at_micros < ? LIMIT ?")
 				.setConsistencyLevel(properties.reads()));
-			// strictly after the cursor in clustering order (newest first): older time,
-			// or
-			// the same time and a smaller event id
+			// strictly after the cursor in clustering order (newest first): older
+			// time, or the same time and a smaller event id
 			this.selectDayAfter = session.prepare(SimpleStatement
 				.newInstance("SELECT " + columns + " FROM " + keyspace + ".events WHERE stream = ? AND day = ?"
 						+ " AND (occurred_at_micros, event_id) < (?, ?) AND (occurred_at_micros) >= (?) LIMIT ?")

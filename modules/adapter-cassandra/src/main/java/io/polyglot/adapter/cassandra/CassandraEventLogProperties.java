@@ -27,8 +27,8 @@ record CassandraEventLogProperties(@DefaultValue("polyglot") String keyspace,
 		@DefaultValue("SimpleStrategy:1") String replication, @DefaultValue("LOCAL_QUORUM") String readConsistency,
 		@DefaultValue("LOCAL_QUORUM") String writeConsistency, @DefaultValue("64") int maxInFlight) {
 
-	// names go into DDL text (never user input, but still checked): plain identifiers
-	// only
+	// names go into DDL text (never user input, but still checked): plain
+	// identifiers only
 	private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
 
 	private static final Pattern DATACENTER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");

@@ -11,11 +11,12 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
 import io.polyglot.domain.eventlog.EventLog;
+import io.polyglot.domain.eventlog.EventLogContract;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.eventlog.StreamOwners;
+import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
@@ -134,8 +135,8 @@ class CassandraEventLogIT extends EventLogContract {
 		EventStream busy = newStream();
 		List<DomainEvent> batch = new ArrayList<>();
 		for (int i = 0; i < 500; i++) {
-			// half in one busy stream (batched per partition), half in streams of their
-			// own
+			// half in one busy stream (batched per partition), half in streams of
+			// their own
 			EventStream stream = (i % 2 == 0) ? busy : newStream();
 			batch.add(new DomainEvent(UUID.randomUUID(), stream, EventTypes.ORDER_PLACED,
 					CLOCK.now().minus(Duration.ofMinutes(i * 7L + 1)), CustomerId.random(),

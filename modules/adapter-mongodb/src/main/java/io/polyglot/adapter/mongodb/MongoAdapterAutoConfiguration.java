@@ -9,6 +9,8 @@ import io.polyglot.domain.shared.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.aop.framework.AopProxyUtils;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,10 +43,12 @@ class MongoAdapterAutoConfiguration {
 	MongoClientSettingsBuilderCustomizer polyglotMongoTimeouts(
 			@Value("${polyglot.catalog.server-selection-timeout:2s}") Duration serverSelection,
 			@Value("${polyglot.catalog.connect-timeout:2s}") Duration connect,
-			@Value("${polyglot.catalog.read-timeout:10s}") Duration read) {
+			@Value("${polyglot.catalog.read-timeout:2500ms}") Duration read,
+			@Value("${polyglot.catalog.pool-wait-timeout:2s}") Duration poolWait) {
 		return (settings) -> settings
 			.applyToClusterSettings(
 					(cluster) -> cluster.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS))
+			.applyToConnectionPoolSettings((pool) -> pool.maxWaitTime(poolWait.toMillis(), TimeUnit.MILLISECONDS))
 			.applyToSocketSettings((socket) -> socket.connectTimeout(connect.toMillis(), TimeUnit.MILLISECONDS)
 				.readTimeout(read.toMillis(), TimeUnit.MILLISECONDS));
 	}
@@ -66,10 +70,19 @@ class MongoAdapterAutoConfiguration {
 	 * creates them on first use instead.
 	 */
 	@Bean
-	ApplicationRunner catalogIndexes(MongoCatalog catalog) {
+	ApplicationRunner catalogIndexes(ObjectProvider<Catalog> catalogs) {
 		return (args) -> {
+			// the port may be decorated (the app's store bulkheads): index the catalog
+			// behind it when it is ours
+			Catalog catalog = catalogs.getIfAvailable();
+			Object target = (catalog != null) ? AopProxyUtils.getSingletonTarget(catalog) : null;
+			MongoCatalog mongo = (catalog instanceof MongoCatalog direct) ? direct
+					: (target instanceof MongoCatalog decorated) ? decorated : null;
+			if (mongo == null) {
+				return;
+			}
 			try {
-				catalog.ensureIndexes();
+				mongo.ensureIndexes();
 			}
 			catch (StoreUnavailableException ex) {
 				log.warn("Catalog indexes not created at startup (MongoDB unavailable); they will be on first use");

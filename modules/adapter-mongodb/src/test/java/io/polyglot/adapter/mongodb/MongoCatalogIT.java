@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.polyglot.domain.catalog.Catalog;
+import io.polyglot.domain.catalog.CatalogContract;
 import io.polyglot.domain.catalog.Category;
 import io.polyglot.domain.catalog.Product;
 import io.polyglot.domain.catalog.ProductQuery;

@@ -18,19 +18,19 @@ import org.springframework.context.annotation.Bean;
 class Neo4jAdapterAutoConfiguration {
 
 	@Bean
-	Neo4jHealthIndicator neo4jHealthIndicator(Driver driver) {
-		return new Neo4jHealthIndicator(driver);
+	Neo4jHealthIndicator neo4jHealthIndicator(Driver driver, Neo4jSocialProperties properties) {
+		return new Neo4jHealthIndicator(driver, properties.neo4jDatabase());
 	}
 
 	@Bean
-	Neo4jSchema neo4jSchema(Driver driver) {
-		return new Neo4jSchema(driver);
+	Neo4jSchema neo4jSchema(Driver driver, Neo4jSocialProperties properties) {
+		return new Neo4jSchema(driver, properties.neo4jDatabase());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(SocialGraph.class)
 	Neo4jSocialGraph neo4jSocialGraph(Driver driver, Neo4jSchema schema, Neo4jSocialProperties properties) {
-		return new Neo4jSocialGraph(driver, schema, properties.queryTimeout());
+		return new Neo4jSocialGraph(driver, schema, properties.queryTimeout(), properties.neo4jDatabase());
 	}
 
 }

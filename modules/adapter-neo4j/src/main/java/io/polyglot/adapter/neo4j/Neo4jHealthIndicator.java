@@ -19,14 +19,24 @@ class Neo4jHealthIndicator extends AbstractHealthIndicator {
 
 	private final Driver driver;
 
+	private final Neo4jDatabase database;
+
 	Neo4jHealthIndicator(Driver driver) {
+		this(driver, Neo4jDatabase.DEFAULT);
+	}
+
+	Neo4jHealthIndicator(Driver driver, Neo4jDatabase database) {
 		super("Neo4j health check failed");
 		this.driver = driver;
+		this.database = database;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		List<Record> records = this.driver.executableQuery(COMPONENTS).execute().records();
+		List<Record> records = this.driver.executableQuery(COMPONENTS)
+			.withConfig(this.database.queryConfig())
+			.execute()
+			.records();
 		if (records.isEmpty()) {
 			builder.down().withDetail("error", "dbms.components() returned nothing");
 			return;
@@ -35,7 +45,8 @@ class Neo4jHealthIndicator extends AbstractHealthIndicator {
 		builder.up()
 			.withDetail("implementation",
 					"Neo4j " + kernel.get("version").asString() + " " + kernel.get("edition").asString())
-			.withDetail("component", kernel.get("name").asString());
+			.withDetail("component", kernel.get("name").asString())
+			.withDetail("database", (this.database.name() != null) ? this.database.name() : "(server default)");
 	}
 
 }

@@ -26,10 +26,17 @@ final class Neo4jSchema implements ApplicationListener<ApplicationReadyEvent> {
 
 	private final Driver driver;
 
+	private final Neo4jDatabase database;
+
 	private volatile boolean applied;
 
 	Neo4jSchema(Driver driver) {
+		this(driver, Neo4jDatabase.DEFAULT);
+	}
+
+	Neo4jSchema(Driver driver, Neo4jDatabase database) {
 		this.driver = driver;
+		this.database = database;
 	}
 
 	/** Applies the schema unless it already was in this process. */
@@ -40,7 +47,9 @@ final class Neo4jSchema implements ApplicationListener<ApplicationReadyEvent> {
 		synchronized (this) {
 			if (!this.applied) {
 				Neo4jCalls.call(() -> {
-					STATEMENTS.forEach((statement) -> this.driver.executableQuery(statement).execute());
+					STATEMENTS.forEach((statement) -> this.driver.executableQuery(statement)
+						.withConfig(this.database.queryConfig())
+						.execute());
 					return null;
 				});
 				this.applied = true;

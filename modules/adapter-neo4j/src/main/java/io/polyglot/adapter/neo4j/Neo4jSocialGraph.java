@@ -24,6 +24,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.Value;
@@ -91,10 +92,17 @@ final class Neo4jSocialGraph implements SocialGraph {
 
 	private final TransactionConfig transactionConfig;
 
+	private final SessionConfig sessionConfig;
+
 	Neo4jSocialGraph(Driver driver, Neo4jSchema schema, Duration queryTimeout) {
+		this(driver, schema, queryTimeout, Neo4jDatabase.DEFAULT);
+	}
+
+	Neo4jSocialGraph(Driver driver, Neo4jSchema schema, Duration queryTimeout, Neo4jDatabase database) {
 		this.driver = driver;
 		this.schema = schema;
 		this.transactionConfig = TransactionConfig.builder().withTimeout(queryTimeout).build();
+		this.sessionConfig = database.sessionConfig();
 	}
 
 	@Override
@@ -178,7 +186,7 @@ final class Neo4jSocialGraph implements SocialGraph {
 	private <T> T read(TransactionCallback<T> work) {
 		return Neo4jCalls.call(() -> {
 			this.schema.ensure();
-			try (Session session = this.driver.session()) {
+			try (Session session = this.driver.session(this.sessionConfig)) {
 				return session.executeRead(work, this.transactionConfig);
 			}
 		});
@@ -187,7 +195,7 @@ final class Neo4jSocialGraph implements SocialGraph {
 	private <T> T write(TransactionCallback<T> work) {
 		return Neo4jCalls.call(() -> {
 			this.schema.ensure();
-			try (Session session = this.driver.session()) {
+			try (Session session = this.driver.session(this.sessionConfig)) {
 				return session.executeWrite(work, this.transactionConfig);
 			}
 		});

@@ -136,8 +136,8 @@ class Neo4jSocialGraphBruteForceIT {
 				}
 			}
 		}
-		// the graph must exercise absence and several lengths, or the comparison says
-		// little
+		// the graph must exercise absence and several lengths, or the comparison
+		// says little
 		assertThat(outcomes.keySet()).as("outcomes %s", outcomes).contains(-1, 1, 2, 3, 4);
 	}
 

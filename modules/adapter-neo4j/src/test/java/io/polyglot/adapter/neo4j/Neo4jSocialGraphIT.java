@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.social.SocialGraph;
+import io.polyglot.domain.social.SocialGraphContract;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.Test;

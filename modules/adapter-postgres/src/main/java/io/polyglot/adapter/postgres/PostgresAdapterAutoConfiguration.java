@@ -4,9 +4,9 @@ import javax.sql.DataSource;
 
 import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.account.Customers;
-import io.polyglot.domain.eventlog.EventConsumer;
 import io.polyglot.domain.idempotency.IdempotencyKeys;
 import io.polyglot.domain.order.Orders;
+import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.Transactions;
 
 import org.springframework.beans.factory.ObjectProvider;

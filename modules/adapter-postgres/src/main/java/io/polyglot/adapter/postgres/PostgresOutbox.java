@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.Outbox;
-import io.polyglot.domain.eventlog.OutboxQueue;
+import io.polyglot.domain.outbox.Outbox;
+import io.polyglot.domain.outbox.OutboxQueue;
 import io.polyglot.domain.shared.CustomerId;
 import org.jspecify.annotations.Nullable;
 

@@ -6,8 +6,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.polyglot.domain.account.Accounts;
-import io.polyglot.domain.eventlog.Outbox;
-import io.polyglot.domain.eventlog.OutboxQueue;
+import io.polyglot.domain.outbox.Outbox;
+import io.polyglot.domain.outbox.OutboxQueue;
 import io.polyglot.domain.order.Orders;
 import io.polyglot.domain.shared.Transactions;
 import org.flywaydb.core.Flyway;

@@ -23,8 +23,7 @@ final class PostgresTransactions implements Transactions {
 	@Override
 	public <T> T inTransaction(Supplier<T> work) {
 		// the template rolls back on any exception from the work and rethrows it as it
-		// is,
-		// so domain exceptions reach the caller unchanged
+		// is, so domain exceptions reach the caller unchanged
 		return PostgresCalls.call(() -> this.template.execute((status) -> work.get()));
 	}
 

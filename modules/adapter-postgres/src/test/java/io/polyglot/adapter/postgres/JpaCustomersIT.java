@@ -7,6 +7,7 @@ import java.util.Set;
 import io.polyglot.adapter.postgres.testapp.PostgresTestApplication;
 import io.polyglot.domain.account.Customer;
 import io.polyglot.domain.account.Customers;
+import io.polyglot.domain.account.CustomersContract;
 import io.polyglot.domain.account.Role;
 import io.polyglot.domain.shared.Transactions;
 import org.junit.jupiter.api.Test;

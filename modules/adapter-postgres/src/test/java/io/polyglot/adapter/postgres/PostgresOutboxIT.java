@@ -19,7 +19,7 @@ import io.polyglot.adapter.postgres.testapp.PostgresTestApplication;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
-import io.polyglot.domain.eventlog.OutboxQueue.OutboxLag;
+import io.polyglot.domain.outbox.OutboxQueue.OutboxLag;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,8 +57,7 @@ class PostgresOutboxIT {
 	JdbcTemplate jdbc;
 
 	// consumer names unique per test, so tests sharing the database never see each
-	// other's
-	// deliveries
+	// other's deliveries
 	private String log;
 
 	private String graph;

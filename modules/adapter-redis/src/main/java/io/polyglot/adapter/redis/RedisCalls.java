@@ -1,11 +1,17 @@
 package io.polyglot.adapter.redis;
 
+import java.io.IOException;
 import java.util.function.Supplier;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 import io.polyglot.domain.shared.StoreUnavailableException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisSystemException;
 
 /**
  * Runs calls to Redis, turning "cannot reach Redis" into the domain's store-unavailable
@@ -28,6 +34,35 @@ final class RedisCalls {
 		catch (DataAccessResourceFailureException | QueryTimeoutException ex) {
 			throw new StoreUnavailableException(STORE, "Redis is unavailable: " + ex.getMessage(), ex);
 		}
+		catch (RedisSystemException ex) {
+			if (isConnectionLoss(ex)) {
+				throw new StoreUnavailableException(STORE, "Redis is unavailable: " + ex.getMessage(), ex);
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * A connection that broke under a command ("Connection reset by peer", "Connection
+	 * closed" when Redis was killed) reaches Spring as Lettuce's plain
+	 * {@link RedisException}, which Spring calls a system error; an error Redis itself
+	 * answered ({@link RedisCommandExecutionException}: a script bug, a wrong type) is
+	 * not an outage.
+	 */
+	static boolean isConnectionLoss(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof RedisCommandExecutionException) {
+				return false;
+			}
+			if (cause instanceof IOException || cause instanceof RedisConnectionException
+					|| cause instanceof RedisCommandTimeoutException || cause.getClass() == RedisException.class) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import io.polyglot.domain.session.LoginThrottle;
 
@@ -15,9 +16,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Login failure counters in Redis: one counter per key under
+ * Login failure counters and blocks in Redis: one counter per key under
  * {@code polyglot:login-failures:<SHA-256 of the key>}, which Redis deletes when its
- * window ends.
+ * window ends, and one block marker under {@code polyglot:login-block:<SHA-256>} whose
+ * TTL is the block.
  * <p>
  * The raw key (a username, a client address) is user input; hashing it gives every key
  * the same harmless shape, so no input can name, or collide with, another key.
@@ -25,6 +27,8 @@ import org.springframework.data.redis.core.script.RedisScript;
 class RedisLoginThrottle implements LoginThrottle {
 
 	static final String PREFIX = "polyglot:login-failures:";
+
+	static final String BLOCK_PREFIX = "polyglot:login-block:";
 
 	// KEYS: counter. ARGV: window ms. The window starts with the first failure and later
 	// failures do not extend it; a counter found without a TTL gets one, so no counter
@@ -50,6 +54,17 @@ class RedisLoginThrottle implements LoginThrottle {
 			return remaining
 			""", Long.class);
 
+	// KEYS: block marker. ARGV: block ms. Sets the marker unless a longer block is
+	// already
+	// in place, so blocks only ever grow until they expire.
+	private static final RedisScript<Long> BLOCK = RedisScript.of("""
+			local remaining = redis.call('PTTL', KEYS[1])
+			if remaining < tonumber(ARGV[1]) then
+				redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+			end
+			return 1
+			""", Long.class);
+
 	private final StringRedisTemplate redis;
 
 	RedisLoginThrottle(StringRedisTemplate redis) {
@@ -67,25 +82,52 @@ class RedisLoginThrottle implements LoginThrottle {
 	}
 
 	@Override
-	public void recordFailure(String key, Duration window) {
-		Objects.requireNonNull(window, "window");
-		if (window.isNegative() || window.isZero()) {
-			throw new IllegalArgumentException("window must be positive");
-		}
-		RedisCalls
+	public int recordFailure(String key, Duration window) {
+		requirePositive(window, "window");
+		Long failures = RedisCalls
 			.call(() -> this.redis.execute(RECORD_FAILURE, List.of(counterKey(key)), Long.toString(window.toMillis())));
+		return (failures != null) ? (int) Math.min(Integer.MAX_VALUE, failures) : 0;
 	}
 
 	@Override
 	public void reset(String key) {
+		// one key per call: in a Redis Cluster the two keys live in different slots
 		RedisCalls.call(() -> this.redis.delete(counterKey(key)));
+		RedisCalls.call(() -> this.redis.delete(blockKey(key)));
+	}
+
+	@Override
+	public void block(String key, Duration duration) {
+		requirePositive(duration, "duration");
+		RedisCalls.call(() -> this.redis.execute(BLOCK, List.of(blockKey(key)), Long.toString(duration.toMillis())));
+	}
+
+	@Override
+	public Optional<Duration> blockedFor(String key) {
+		Long remaining = RedisCalls.call(() -> this.redis.getExpire(blockKey(key), TimeUnit.MILLISECONDS));
+		return (remaining != null && remaining > 0) ? Optional.of(Duration.ofMillis(remaining)) : Optional.empty();
+	}
+
+	private static void requirePositive(Duration duration, String name) {
+		Objects.requireNonNull(duration, name);
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive");
+		}
 	}
 
 	static String counterKey(String key) {
+		return PREFIX + digest(key);
+	}
+
+	static String blockKey(String key) {
+		return BLOCK_PREFIX + digest(key);
+	}
+
+	private static String digest(String key) {
 		Objects.requireNonNull(key, "key");
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);

@@ -23,26 +23,33 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Sessions in Redis.
+ * Sessions in Redis, laid out to run unchanged on Redis Cluster.
  * <p>
- * Layout:
+ * Layout ({@code {...}} is a Redis Cluster hash tag: only the part inside the braces
+ * picks the slot, so every key of one customer lives in one slot):
  * <ul>
- * <li>{@code polyglot:session:<tokenHash>}: a hash with the session's fields, whose TTL
- * is the session's remaining life, {@code min(idle timeout, absolute expiry - now)};
- * Redis itself ends the session. Only the token's hash is ever stored, never the
- * token.</li>
- * <li>{@code polyglot:customer-sessions:<customerId>}: a sorted set of the customer's
+ * <li>{@code polyglot:session:{<customerId>}:<tokenHash>}: a hash with the session's
+ * fields, whose TTL is the session's remaining life,
+ * {@code min(idle timeout, absolute expiry - now)}; Redis itself ends the session. Only
+ * the token's hash is ever stored, never the token.</li>
+ * <li>{@code polyglot:customer-sessions:{<customerId>}}: a sorted set of the customer's
  * token hashes scored by each session's expiry (epoch millis), so listing and revoking
  * all sessions never scan the keyspace. The set expires after its latest session.</li>
+ * <li>{@code polyglot:session-owner:<tokenHash>}: the customer id, so a request holding
+ * only a token finds the customer's slot. It lives until the absolute expiry (plus the
+ * grace) and is only a pointer: a session exists when its hash does.</li>
  * </ul>
- * Every change that spans both keys runs in one Lua script, so the index never loses a
- * live session (which would then escape {@link #revokeAll}).
+ * Every change that spans a session and its index runs in one Lua script on keys of one
+ * slot, so the index never loses a live session (which would then escape
+ * {@link #revokeAll}) and Redis Cluster accepts the script (no CROSSSLOT).
  */
 class RedisSessions implements Sessions {
 
 	static final String SESSION_PREFIX = "polyglot:session:";
 
 	static final String INDEX_PREFIX = "polyglot:customer-sessions:";
+
+	static final String OWNER_PREFIX = "polyglot:session-owner:";
 
 	/**
 	 * How much longer than its sessions an index entry and the index key live. Scores are
@@ -69,8 +76,8 @@ class RedisSessions implements Sessions {
 	 */
 	static final String ABSOLUTE_EXPIRY_MS = "absoluteExpiryMs";
 
-	// KEYS: session, index. ARGV: ttl ms, index score, index ttl ms, token hash,
-	// fields...
+	// KEYS: session, index. ARGV: ttl ms, index score, index ttl ms, token
+	// hash, fields...
 	private static final RedisScript<Long> CREATE = RedisScript.of("""
 			redis.call('DEL', KEYS[1])
 			redis.call('HSET', KEYS[1], unpack(ARGV, 5))
@@ -189,8 +196,16 @@ class RedisSessions implements Sessions {
 			args.add(field);
 			args.add(value);
 		});
-		RedisCalls.call(() -> this.redis.execute(CREATE,
-				List.of(sessionKey(tokenHash), indexKey(session.customerId().toString())), args.toArray()));
+		String customerId = session.customerId().toString();
+		long ownerTtl = session.absoluteExpiry().toEpochMilli() - now + INDEX_GRACE.toMillis();
+		RedisCalls.call(() -> {
+			// the pointer first: a pointer whose session was never written points at
+			// nothing and expires, while a session without its pointer could not be
+			// reached by its token
+			this.redis.opsForValue().set(ownerKey(tokenHash), customerId, Duration.ofMillis(ownerTtl));
+			return this.redis.execute(CREATE, List.of(sessionKey(customerId, tokenHash), indexKey(customerId)),
+					args.toArray());
+		});
 	}
 
 	@Override
@@ -198,17 +213,16 @@ class RedisSessions implements Sessions {
 		requireTokenHash(tokenHash);
 		Objects.requireNonNull(now, "now");
 		requirePositive(idleTimeout);
-		String key = sessionKey(tokenHash);
 		return RedisCalls.call(() -> {
-			// the index is named after the customer, which only the session knows:
-			// reading
-			// it first lets the script declare every key it writes, as Redis requires
-			String customerId = this.redis.<String, String>opsForHash().get(key, CUSTOMER_ID);
+			// the keys are named after the customer, which only the pointer knows:
+			// reading it first lets the script declare every key it writes, as Redis
+			// requires
+			String customerId = this.redis.opsForValue().get(ownerKey(tokenHash));
 			if (customerId == null) {
 				return Optional.empty();
 			}
-			List<?> fields = this.redis.execute(TOUCH, List.of(key, indexKey(customerId)), now.toString(),
-					Long.toString(now.toEpochMilli()), Long.toString(idleTimeout.toMillis()),
+			List<?> fields = this.redis.execute(TOUCH, List.of(sessionKey(customerId, tokenHash), indexKey(customerId)),
+					now.toString(), Long.toString(now.toEpochMilli()), Long.toString(idleTimeout.toMillis()),
 					Long.toString(INDEX_GRACE.toMillis()), tokenHash);
 			return (fields == null || fields.isEmpty()) ? Optional.empty() : Optional.of(toSession(fields));
 		});
@@ -234,7 +248,7 @@ class RedisSessions implements Sessions {
 			args.add(Long.toString(nowMillis));
 			args.add(Long.toString(INDEX_GRACE.toMillis()));
 			for (Object member : members) {
-				keys.add(sessionKey((String) member));
+				keys.add(sessionKey(customerId.toString(), (String) member));
 				args.add((String) member);
 			}
 			List<?> live = this.redis.execute(READ_LIVE, keys, args.toArray());
@@ -248,14 +262,16 @@ class RedisSessions implements Sessions {
 	@Override
 	public boolean revoke(String tokenHash) {
 		requireTokenHash(tokenHash);
-		String key = sessionKey(tokenHash);
+		String owner = ownerKey(tokenHash);
 		return RedisCalls.call(() -> {
 			// read first for the same reason as in touch: the script declares both keys
-			String customerId = this.redis.<String, String>opsForHash().get(key, CUSTOMER_ID);
+			String customerId = this.redis.opsForValue().get(owner);
 			if (customerId == null) {
 				return false;
 			}
-			Long ended = this.redis.execute(REVOKE, List.of(key, indexKey(customerId)), tokenHash);
+			Long ended = this.redis.execute(REVOKE, List.of(sessionKey(customerId, tokenHash), indexKey(customerId)),
+					tokenHash);
+			this.redis.delete(owner);
 			return ended != null && ended > 0;
 		});
 	}
@@ -271,18 +287,24 @@ class RedisSessions implements Sessions {
 			}
 			List<String> keys = new ArrayList<>(members.size() + 1);
 			keys.add(index);
-			members.forEach((member) -> keys.add(sessionKey(member)));
+			members.forEach((member) -> keys.add(sessionKey(customerId.toString(), member)));
 			Long ended = this.redis.execute(REVOKE_MEMBERS, keys, members.toArray());
+			// one DEL per pointer: the pointers lie in other slots than each other
+			members.forEach((member) -> this.redis.delete(ownerKey(member)));
 			return (ended != null) ? ended.intValue() : 0;
 		});
 	}
 
-	static String sessionKey(String tokenHash) {
-		return SESSION_PREFIX + tokenHash;
+	static String sessionKey(String customerId, String tokenHash) {
+		return SESSION_PREFIX + "{" + customerId + "}:" + tokenHash;
 	}
 
 	static String indexKey(String customerId) {
-		return INDEX_PREFIX + customerId;
+		return INDEX_PREFIX + "{" + customerId + "}";
+	}
+
+	static String ownerKey(String tokenHash) {
+		return OWNER_PREFIX + tokenHash;
 	}
 
 	private static Map<String, String> fields(Session session) {

@@ -108,6 +108,40 @@ class RedisLoginThrottleIT {
 		assertThat(this.throttle.blockedFor(attacked, 3)).as("after resetting wildcard-looking keys").isPresent();
 	}
 
+	@Test
+	void recordFailureAnswersTheCountOfTheWindow() {
+		String key = "pair:" + UUID.randomUUID();
+		assertThat(this.throttle.recordFailure(key, WINDOW)).isEqualTo(1);
+		assertThat(this.throttle.recordFailure(key, WINDOW)).isEqualTo(2);
+	}
+
+	@Test
+	void aBlockLastsItsDurationOnlyGrowsAndIsLiftedByReset() {
+		String key = "pair:" + UUID.randomUUID();
+		assertThat(this.throttle.blockedFor(key)).isEmpty();
+
+		this.throttle.block(key, Duration.ofMinutes(10));
+		this.throttle.block(key, Duration.ofSeconds(5));
+
+		assertThat(this.throttle.blockedFor(key))
+			.hasValueSatisfying((remaining) -> assertThat(remaining).isGreaterThan(Duration.ofMinutes(9))
+				.isLessThanOrEqualTo(Duration.ofMinutes(10)));
+		assertThat(this.throttle.blockedFor("pair:" + UUID.randomUUID())).as("another key").isEmpty();
+		this.throttle.reset(key);
+		assertThat(this.throttle.blockedFor(key)).isEmpty();
+	}
+
+	@Test
+	void aBlockEndsWhenItsTimeIsUp() throws InterruptedException {
+		String key = "pair:" + UUID.randomUUID();
+		this.throttle.block(key, Duration.ofMillis(200));
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (this.throttle.blockedFor(key).isPresent()) {
+			assertThat(System.nanoTime()).as("block expired").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
 	private void fail(String key, int times, Duration window) {
 		for (int i = 0; i < times; i++) {
 			this.throttle.recordFailure(key, window);

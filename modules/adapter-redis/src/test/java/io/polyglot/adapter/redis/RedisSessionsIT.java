@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.polyglot.domain.session.SessionToken;
 import io.polyglot.domain.session.Sessions;
+import io.polyglot.domain.session.SessionsContract;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
@@ -57,34 +58,42 @@ class RedisSessionsIT extends SessionsContract {
 	void sessionIsAHashUnderItsTokenHashExpiringAfterTheIdleTimeout() {
 		CustomerId customer = CustomerId.random();
 		String tokenHash = open(customer, Duration.ofSeconds(30), LONG);
-		String key = RedisSessions.sessionKey(tokenHash);
+		String key = RedisSessions.sessionKey(customer.toString(), tokenHash);
 
-		assertThat(key).isEqualTo("polyglot:session:" + tokenHash);
+		assertThat(key).isEqualTo("polyglot:session:{" + customer + "}:" + tokenHash);
 		assertThat(this.redis.type(key)).isEqualTo(DataType.HASH);
 		assertThat(this.redis.<String, String>opsForHash().entries(key)).containsOnlyKeys("id", "customerId", "roles",
 				"createdAt", "lastSeenAt", "absoluteExpiry", "absoluteExpiryMs");
 		assertThat(pttl(key)).isPositive().isLessThanOrEqualTo(30_000);
 
 		String index = RedisSessions.indexKey(customer.toString());
-		assertThat(index).isEqualTo("polyglot:customer-sessions:" + customer);
+		assertThat(index).isEqualTo("polyglot:customer-sessions:{" + customer + "}");
 		assertThat(this.redis.type(index)).isEqualTo(DataType.ZSET);
 		assertThat(this.redis.opsForZSet().score(index, tokenHash)).isNotNull();
+
+		// the pointer from token hash to customer lives until the absolute expiry
+		String owner = RedisSessions.ownerKey(tokenHash);
+		assertThat(owner).isEqualTo("polyglot:session-owner:" + tokenHash);
+		assertThat(this.redis.opsForValue().get(owner)).isEqualTo(customer.toString());
+		assertThat(pttl(owner)).isGreaterThan(pttl(key));
 	}
 
 	@Test
 	void ttlNeverReachesPastTheAbsoluteExpiry() {
-		String tokenHash = open(CustomerId.random(), Duration.ofSeconds(30), Duration.ofSeconds(5));
-		assertThat(pttl(RedisSessions.sessionKey(tokenHash))).isPositive().isLessThanOrEqualTo(5_000);
+		CustomerId customer = CustomerId.random();
+		String tokenHash = open(customer, Duration.ofSeconds(30), Duration.ofSeconds(5));
+		String key = RedisSessions.sessionKey(customer.toString(), tokenHash);
+		assertThat(pttl(key)).isPositive().isLessThanOrEqualTo(5_000);
 
 		this.sessions.touch(tokenHash, Instant.now(), Duration.ofSeconds(30));
-		assertThat(pttl(RedisSessions.sessionKey(tokenHash))).isPositive().isLessThanOrEqualTo(5_000);
+		assertThat(pttl(key)).isPositive().isLessThanOrEqualTo(5_000);
 	}
 
 	@Test
 	void touchSlidesTheTtlAndTheIndexScore() {
 		CustomerId customer = CustomerId.random();
 		String tokenHash = open(customer, Duration.ofSeconds(3), LONG);
-		String key = RedisSessions.sessionKey(tokenHash);
+		String key = RedisSessions.sessionKey(customer.toString(), tokenHash);
 		String index = RedisSessions.indexKey(customer.toString());
 		double scoreBefore = Objects.requireNonNull(this.redis.opsForZSet().score(index, tokenHash));
 
@@ -104,8 +113,8 @@ class RedisSessionsIT extends SessionsContract {
 		String index = RedisSessions.indexKey(customer.toString());
 
 		// Redis ends the sessions by TTL alone; the index entries remain until listed
-		eventually()
-			.until(() -> expiring.stream().noneMatch((tokenHash) -> exists(RedisSessions.sessionKey(tokenHash))));
+		eventually().until(() -> expiring.stream()
+			.noneMatch((tokenHash) -> exists(RedisSessions.sessionKey(customer.toString(), tokenHash))));
 		assertThat(this.redis.opsForZSet().zCard(index)).isEqualTo(3);
 
 		assertThat(this.sessions.list(customer, Instant.now())).hasSize(1);
@@ -120,11 +129,11 @@ class RedisSessionsIT extends SessionsContract {
 		String index = RedisSessions.indexKey(customer.toString());
 
 		// the index always expires, and never before the latest of its sessions
-		assertThat(pttl(index)).isGreaterThanOrEqualTo(pttl(RedisSessions.sessionKey(longer)))
+		assertThat(pttl(index)).isGreaterThanOrEqualTo(pttl(RedisSessions.sessionKey(customer.toString(), longer)))
 			.isLessThanOrEqualTo(30_000 + RedisSessions.INDEX_GRACE.toMillis());
 
 		this.sessions.revoke(longer);
-		eventually().until(() -> !exists(RedisSessions.sessionKey(shortLived)));
+		eventually().until(() -> !exists(RedisSessions.sessionKey(customer.toString(), shortLived)));
 		assertThat(this.sessions.list(customer, Instant.now())).isEmpty();
 		assertThat(exists(index)).isFalse();
 	}
@@ -139,7 +148,8 @@ class RedisSessionsIT extends SessionsContract {
 
 		assertThat(exists(RedisSessions.indexKey(customer.toString()))).isFalse();
 		for (String tokenHash : tokenHashes) {
-			assertThat(exists(RedisSessions.sessionKey(tokenHash))).isFalse();
+			assertThat(exists(RedisSessions.sessionKey(customer.toString(), tokenHash))).isFalse();
+			assertThat(exists(RedisSessions.ownerKey(tokenHash))).isFalse();
 		}
 	}
 

@@ -5,7 +5,7 @@ import io.polyglot.domain.catalog.Catalog;
 import io.polyglot.domain.catalog.DefaultCategories;
 import io.polyglot.domain.catalog.ManageCatalog;
 import io.polyglot.domain.catalog.ProductEvents;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.StoreUnavailableException;
 import io.polyglot.domain.shared.Transactions;

@@ -2,10 +2,10 @@ package io.polyglot.app.config;
 
 import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.account.Amounts;
-import io.polyglot.domain.account.Wallet;
-import io.polyglot.domain.eventlog.Outbox;
-import io.polyglot.domain.idempotency.Idempotency;
-import io.polyglot.domain.idempotency.IdempotencyKeys;
+import io.polyglot.domain.account.DepositMoney;
+import io.polyglot.domain.account.TransferMoney;
+import io.polyglot.domain.account.ViewAccount;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Money;
 import io.polyglot.domain.shared.Transactions;
@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The wallet use cases and the reusable idempotency piece. */
+/** The wallet use cases (view, deposit, transfer) and the amount rules they share. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WalletProperties.class)
 public class WalletConfiguration {
@@ -25,14 +25,20 @@ public class WalletConfiguration {
 	}
 
 	@Bean
-	Wallet wallet(Accounts accounts, Transactions transactions, Outbox outbox, Clock clock, Amounts amounts) {
-		return new Wallet(accounts, transactions, outbox, clock, amounts);
+	ViewAccount viewAccount(Accounts accounts) {
+		return new ViewAccount(accounts);
 	}
 
 	@Bean
-	Idempotency idempotency(IdempotencyKeys keys, Transactions transactions, Clock clock, WalletProperties wallet) {
-		return new Idempotency(keys, transactions, clock, wallet.idempotencyRetention(),
-				wallet.idempotencyAbandonAfter());
+	DepositMoney depositMoney(Accounts accounts, Transactions transactions, Outbox outbox, Clock clock,
+			Amounts amounts) {
+		return new DepositMoney(accounts, transactions, outbox, clock, amounts);
+	}
+
+	@Bean
+	TransferMoney transferMoney(Accounts accounts, Transactions transactions, Outbox outbox, Clock clock,
+			Amounts amounts) {
+		return new TransferMoney(accounts, transactions, outbox, clock, amounts);
 	}
 
 }

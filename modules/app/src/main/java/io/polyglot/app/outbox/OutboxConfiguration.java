@@ -3,10 +3,10 @@ package io.polyglot.app.outbox;
 import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.polyglot.domain.eventlog.EventConsumer;
-import io.polyglot.domain.eventlog.OutboxQueue;
-import io.polyglot.domain.eventlog.RelayOutbox;
 import io.polyglot.domain.idempotency.Idempotency;
+import io.polyglot.domain.outbox.DeliverOutboxEvents;
+import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.outbox.OutboxQueue;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Transactions;
 
@@ -22,16 +22,17 @@ import org.springframework.context.annotation.Configuration;
 public class OutboxConfiguration {
 
 	@Bean
-	RelayOutbox relayOutbox(OutboxQueue queue, Transactions transactions, Clock clock, OutboxProperties properties) {
-		return new RelayOutbox(queue, transactions, clock, properties.batchSize(), properties.firstBackoff(),
+	DeliverOutboxEvents deliverOutboxEvents(OutboxQueue queue, Transactions transactions, Clock clock,
+			OutboxProperties properties) {
+		return new DeliverOutboxEvents(queue, transactions, clock, properties.batchSize(), properties.firstBackoff(),
 				properties.maxBackoff());
 	}
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "polyglot.outbox.relay-enabled", matchIfMissing = true)
-	OutboxRelay outboxRelay(RelayOutbox relay, ObjectProvider<EventConsumer> consumers, OutboxProperties properties,
-			MeterRegistry meters) {
-		return new OutboxRelay(relay, consumers.orderedStream().toList(), properties, meters);
+	OutboxRelayScheduler outboxRelayScheduler(DeliverOutboxEvents deliver, ObjectProvider<EventConsumer> consumers,
+			OutboxProperties properties, MeterRegistry meters) {
+		return new OutboxRelayScheduler(deliver, consumers.orderedStream().toList(), properties, meters);
 	}
 
 	@Bean

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.polyglot.domain.eventlog.OutboxQueue.OutboxLag;
+import io.polyglot.domain.outbox.OutboxQueue.OutboxLag;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;

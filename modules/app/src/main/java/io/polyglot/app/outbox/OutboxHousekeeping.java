@@ -4,8 +4,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.polyglot.domain.eventlog.OutboxQueue;
 import io.polyglot.domain.idempotency.Idempotency;
+import io.polyglot.domain.outbox.OutboxQueue;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Transactions;
 import org.slf4j.Logger;

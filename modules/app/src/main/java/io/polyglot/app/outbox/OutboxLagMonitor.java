@@ -6,8 +6,9 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.polyglot.domain.eventlog.OutboxQueue;
-import io.polyglot.domain.eventlog.OutboxQueue.OutboxLag;
+import io.polyglot.domain.outbox.Outbox;
+import io.polyglot.domain.outbox.OutboxQueue;
+import io.polyglot.domain.outbox.OutboxQueue.OutboxLag;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Transactions;
 

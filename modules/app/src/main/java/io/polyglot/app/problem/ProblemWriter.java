@@ -46,6 +46,10 @@ public final class ProblemWriter {
 		if (problem.getProperties() != null) {
 			body.putAll(problem.getProperties());
 		}
+		String requestId = RequestId.current();
+		if (requestId != null) {
+			body.put(RequestId.PROPERTY, requestId);
+		}
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");

@@ -4,6 +4,7 @@ import io.polyglot.app.problem.ProblemWriter;
 import io.polyglot.domain.session.AuthenticateSession;
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,17 +21,16 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 public class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticateSession authenticateSession, ProblemWriter problems)
-			throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticateSession authenticateSession, ProblemWriter problems,
+			@Value("${polyglot.demos.enabled:false}") boolean demosEnabled,
+			@Value("${polyglot.demos.admin-only:true}") boolean demosAdminOnly) throws Exception {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		// built here rather than declared as a bean, so Boot does not also register it as
-		// a
-		// plain servlet filter that would run outside the security chain
+		// a plain servlet filter that would run outside the security chain
 		BearerTokenFilter bearerTokens = new BearerTokenFilter(authenticateSession, entryPoint, problems);
 		http
 			// no cookies and no server-side HTTP session: a request proves itself with
-			// its
-			// bearer token, so there is nothing for CSRF to ride on
+			// its bearer token, so there is nothing for CSRF to ride on
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.httpBasic((basic) -> basic.disable())
@@ -40,6 +40,7 @@ public class SecurityConfiguration {
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(new ProblemAccessDeniedHandler(problems)))
 			.addFilterBefore(bearerTokens, UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> DemoSecurity.authorize(requests, demosEnabled, demosAdminOnly))
 			.authorizeHttpRequests((requests) -> requests
 				// the error page renders a failure that was already authorized or refused
 				.dispatcherTypeMatchers(DispatcherType.ERROR)

@@ -31,7 +31,8 @@ public class CustomersController {
 
 	@PostMapping(path = "/customers", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CustomerResponse> register(@RequestBody RegisterCustomerRequest request) {
-		Customer customer = this.registerCustomer.register(request.username(), request.email(), request.password());
+		Customer customer = this.registerCustomer
+			.register(RegisterCustomer.Command.parse(request.username(), request.email(), request.password()));
 		return ResponseEntity
 			.created(ServletUriComponentsBuilder.fromCurrentRequestUri()
 				.path("/{id}")

@@ -17,20 +17,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Maps every failure to RFC 9457 problem+json: domain exceptions to
@@ -113,6 +121,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
+	 * A store failure that reached the web layer untranslated (outside every port call,
+	 * which the store bulkheads translate): still an outage, answered 503, never 500.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, QueryTimeoutException.class,
+			TransientDataAccessResourceException.class, RecoverableDataAccessException.class,
+			CannotCreateTransactionException.class, TransactionSystemException.class })
+	ProblemDetail untranslatedOutage(Exception ex) {
+		log.warn("Store unavailable (untranslated {}): {}", ex.getClass().getSimpleName(), ex.getMessage());
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+				"A store the request needs is unavailable; try again later.");
+	}
+
+	/**
 	 * Says which field was wrong instead of Spring's generic "Failed to read request";
 	 * never echoes the input, which may be huge or hostile.
 	 */
@@ -130,7 +151,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The request body must be a JSON object with the documented fields.");
 		UnrecognizedPropertyException unknown = causedBy(ex, UnrecognizedPropertyException.class);
 		MismatchedInputException mismatched = causedBy(ex, MismatchedInputException.class);
-		if (unknown != null) {
+		InvalidFormatException invalid = causedBy(ex, InvalidFormatException.class);
+		if (invalid != null && WellFormedText.isIllFormedText(invalid)) {
+			problem.setProperty("errors", List.of(fieldError(invalid, "must be valid Unicode text")));
+		}
+		else if (unknown != null) {
 			problem.setProperty("errors", List.of(fieldError(unknown, "is not a known field")));
 		}
 		else if (mismatched != null && !mismatched.getPath().isEmpty()) {
@@ -140,6 +165,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			problem.setDetail("The request body is not valid JSON.");
 		}
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * An unknown path: a clean 404 instead of Spring's "No static resource api/v1/...",
+	 * which speaks of files the service does not serve.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex,
+				Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No endpoint at this path."), headers,
+				HttpStatus.NOT_FOUND, request);
 	}
 
 	/**

@@ -43,11 +43,11 @@ public class SessionsController {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<SessionCreatedResponse> start(@RequestBody StartSessionRequest request, HttpServletRequest http) {
 		// the TCP peer, not X-Forwarded-For: that header is whatever the client wrote,
-		// and
-		// trusting it would let anyone pick a fresh address per guess. Behind a trusted
-		// proxy, set server.forward-headers-strategy so the container rewrites the peer.
-		StartSession.StartedSession started = this.startSession.start(request.username(), request.password(),
-				http.getRemoteAddr());
+		// and trusting it would let anyone pick a fresh address per guess. Behind a
+		// trusted proxy, set server.forward-headers-strategy so the container rewrites
+		// the peer.
+		StartSession.StartedSession started = this.startSession
+			.start(StartSession.Credentials.parse(request.username(), request.password()), http.getRemoteAddr());
 		return ResponseEntity.status(HttpStatus.CREATED)
 			// a bearer token must not be kept by any cache on the way
 			.cacheControl(CacheControl.noStore())

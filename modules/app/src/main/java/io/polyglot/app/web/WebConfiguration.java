@@ -4,6 +4,7 @@ import io.polyglot.app.problem.ProblemWriter;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
@@ -43,6 +44,12 @@ public class WebConfiguration {
 		return (builder) -> builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.withCoercionConfig(LogicalType.Integer,
 					(config) -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+	}
+
+	/** Request text must be valid Unicode (see {@link WellFormedText}). */
+	@Bean
+	JacksonModule wellFormedText() {
+		return WellFormedText.module();
 	}
 
 	@Bean

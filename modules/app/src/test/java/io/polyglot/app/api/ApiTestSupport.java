@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Base of the API tests: the service on a random port against the five real local stores,
  * one context shared by every subclass. The stores live for the whole test JVM, so every
  * test uses usernames of its own; every request comes from 127.0.0.1, so the per-address
- * login limit is raised here (the per-username limit keeps its default of 5) and one
+ * login limit is raised here (the per-username throttling keeps its defaults) and one
  * test's failures cannot block another's logins.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -73,8 +73,8 @@ class CatalogBadInputIT extends CatalogTestSupport {
 	void searchTextIsWordsNeverARegexOrAnOperator() {
 		assertThat(fields(badSearch("q=" + "a".repeat(201)))).containsExactly("q");
 		assertThat(fields(badSearch("q=" + "a.".repeat(2_500)))).containsExactly("q");
-		// 10,000 characters fit the raised header limit (32 KB), so the application
-		// answers
+		// 10,000 characters fit the raised header limit (32 KB), so the
+		// application answers
 		assertThat(fields(badSearch("q=" + "a".repeat(10_000)))).containsExactly("q");
 		assertThat(namesOf(search("category=" + this.category + "&q=.*"))).containsExactly("Only one");
 		assertThat(namesOf(search("category=" + this.category + "&q=(a+)+$"))).isEmpty();

@@ -159,8 +159,7 @@ class CustomersAndSessionsIT extends ApiTestSupport {
 		assertThat((String) takenEmail.get("detail")).containsIgnoringCase("mail");
 
 		// the refused attempts changed nothing: the first password still works, theirs do
-		// not,
-		// and the username of the refused e-mail attempt is still free
+		// not, and the username of the refused e-mail attempt is still free
 		login(username, PASSWORD);
 		problem(loginAttempt(username, "another password 1"), 401);
 		problem(loginAttempt(freshUsername, "another password 2"), 401);

@@ -266,8 +266,8 @@ class CustomersBadInputIT extends ApiTestSupport {
 			ByteArrayOutputStream response = new ByteArrayOutputStream();
 			byte[] buffer = new byte[8192];
 			// read the head and the JSON object of the body, not until the connection
-			// closes:
-			// the container may keep it open a while to swallow a body it will never get
+			// closes: the container may keep it open a while to swallow a body it will
+			// never get
 			while (!isComplete(response.toString(StandardCharsets.UTF_8))) {
 				int n = in.read(buffer);
 				if (n == -1) {

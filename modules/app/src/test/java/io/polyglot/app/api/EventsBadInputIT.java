@@ -111,10 +111,8 @@ class EventsBadInputIT extends EventsApiSupport {
 	@Test
 	void tamperedAndForeignCursorsAreRefused() {
 		// reads end before the relay's own CustomerRegistered and SessionStarted events
-		// for
-		// this customer (stamped at registration, seconds ago; the seeds are minutes
-		// old),
-		// so the page compared at the end cannot change under the test
+		// for this customer (stamped at registration, seconds ago; the seeds are minutes
+		// old), so the page compared at the end cannot change under the test
 		String to = Instant.now().minusSeconds(30).toString();
 		Map<String, Object> first = page(query("/api/v1/me/activity", this.token, Map.of("limit", "1", "to", to)));
 		String issued = (String) first.get("nextCursor");

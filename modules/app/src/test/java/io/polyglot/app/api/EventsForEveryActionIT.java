@@ -42,7 +42,7 @@ class EventsForEveryActionIT extends EventLogTestSupport {
 			.exchange()
 			.expectStatus()
 			.isNoContent();
-		// money
+		// money: a deposit and a transfer
 		depositOk(ada, "100.00");
 		transfer(ada, UUID.randomUUID().toString(), Map.of("toCustomerId", bob.id(), "amount", "10.00")).expectStatus()
 			.isCreated();

@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.polyglot.domain.account.Accounts;
-import io.polyglot.domain.eventlog.Outbox;
 import io.polyglot.domain.order.LineRequest;
 import io.polyglot.domain.order.Order;
-import io.polyglot.domain.order.Ordering;
 import io.polyglot.domain.order.Orders;
+import io.polyglot.domain.order.PlaceOrder;
 import io.polyglot.domain.order.Stock;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Page;
@@ -37,9 +36,6 @@ class OrderFailureIT extends OrderTestSupport {
 	Stock stock;
 
 	@Autowired
-	Accounts accounts;
-
-	@Autowired
 	Transactions transactions;
 
 	@Autowired
@@ -53,12 +49,12 @@ class OrderFailureIT extends OrderTestSupport {
 		String first = product("4.00", 3);
 		String second = product("6.00", 2);
 		Client ada = newClient("crash");
-		Ordering failingAtCommit = new Ordering(new FailingInsert(this.orders), this.stock, this.accounts,
-				this.transactions, this.outbox, this.clock, "EUR");
+		PlaceOrder failingAtCommit = new PlaceOrder(new FailingInsert(this.orders), this.stock, this.transactions,
+				this.outbox, this.clock, "EUR");
 
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> failingAtCommit.place(CustomerId.parse(ada.id()),
-					List.of(new LineRequest(first, 2), new LineRequest(second, 1))))
+					PlaceOrder.Command.parse(List.of(new LineRequest(first, 2), new LineRequest(second, 1)))))
 			.withMessageContaining("injected");
 
 		assertThat(stockOf(first)).isEqualTo(3);

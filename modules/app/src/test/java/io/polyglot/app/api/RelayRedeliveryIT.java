@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.OutboxQueue;
-import io.polyglot.domain.eventlog.RelayOutbox;
+import io.polyglot.domain.outbox.DeliverOutboxEvents;
+import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.outbox.OutboxQueue;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Transactions;
 import org.junit.jupiter.api.Test;
@@ -53,16 +53,16 @@ class RelayRedeliveryIT extends EventLogTestSupport {
 				INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
 				SELECT position, ?, now() FROM outbox WHERE stream = ?""", consumer, stream.toString());
 		EventConsumer cassandra = renamed(consumer, this.eventLogConsumer);
-		RelayOutbox crashing = new RelayOutbox(new CrashBeforeMarking(this.queue), this.transactions, this.clock, 100,
-				Duration.ofSeconds(1), Duration.ofSeconds(1));
+		DeliverOutboxEvents crashing = new DeliverOutboxEvents(new CrashBeforeMarking(this.queue), this.transactions,
+				this.clock, 100, Duration.ofSeconds(1), Duration.ofSeconds(1));
 
-		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> crashing.relay(cassandra))
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> crashing.deliverBatch(cassandra))
 			.withMessageContaining("crash");
 		assertThat(undeliveredFor(consumer)).isEqualTo(2);
 
-		RelayOutbox.Result retry = new RelayOutbox(this.queue, this.transactions, this.clock, 100,
+		DeliverOutboxEvents.Result retry = new DeliverOutboxEvents(this.queue, this.transactions, this.clock, 100,
 				Duration.ofSeconds(1), Duration.ofSeconds(1))
-			.relay(cassandra);
+			.deliverBatch(cassandra);
 
 		assertThat(retry.delivered()).isEqualTo(2);
 		assertThat(undeliveredFor(consumer)).isZero();

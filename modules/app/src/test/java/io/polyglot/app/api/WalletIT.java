@@ -132,8 +132,7 @@ class WalletIT extends WalletTestSupport {
 				"SELECT count(*) FROM outbox WHERE type = 'MoneyTransferred' AND owner_id = ?::uuid", Long.class,
 				ada.id()))
 			.isZero();
-		// the refusal changed nothing, so the key was released: once the money is
-		// there,
+		// the refusal changed nothing, so the key was released: once the money is there,
 		// the same request with the same key goes through
 		depositOk(ada, "0.01");
 		transfer(ada, key, Map.of("toCustomerId", bob.id(), "amount", "10.01")).expectStatus().isCreated();

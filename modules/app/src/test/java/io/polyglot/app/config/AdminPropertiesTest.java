@@ -45,9 +45,13 @@ class AdminPropertiesTest {
 
 		assertThat(sessions.idleTimeout()).isEqualTo(Duration.ofMinutes(30));
 		assertThat(sessions.absoluteLifetime()).isEqualTo(Duration.ofHours(12));
-		assertThat(sessions.maxFailures()).isEqualTo(5);
 		assertThat(sessions.failureWindow()).isEqualTo(Duration.ofMinutes(15));
-		assertThat(sessions.toPolicy().maxFailuresPerUsername()).isEqualTo(5);
+		// five failures free per username and address, then 5 s doubling to 15 min; the
+		// ceiling per username over all addresses is far above that
+		assertThat(sessions.failuresBeforeDelay()).isEqualTo(5);
+		assertThat(sessions.toPolicy().delayAfter(5)).contains(Duration.ofSeconds(5));
+		assertThat(sessions.toPolicy().delayAfter(20)).contains(Duration.ofMinutes(15));
+		assertThat(sessions.toPolicy().maxFailuresPerUsername()).isEqualTo(50);
 	}
 
 	private static AdminProperties bind(Map<String, String> properties) {

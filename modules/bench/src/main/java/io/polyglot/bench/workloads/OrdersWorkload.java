@@ -24,14 +24,15 @@ import io.polyglot.domain.catalog.Product;
 import io.polyglot.domain.catalog.ProductId;
 import io.polyglot.domain.order.LineRequest;
 import io.polyglot.domain.order.Order;
-import io.polyglot.domain.order.Ordering;
+import io.polyglot.domain.order.PayOrder;
+import io.polyglot.domain.order.PlaceOrder;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Money;
 
 /**
  * Orders across two stores (the service's cross-store write): the domain's
- * {@code Ordering} places an order of one or two lines from five hot products (stock
+ * {@code PlaceOrder} places an order of one or two lines from five hot products (stock
  * reserved in MongoDB, the order and its events written in PostgreSQL), and pays three
  * orders in ten. Port only: no other store answers this question, so there is no raw or
  * baseline target; the rows give the cost and the contention curve of the design.
@@ -58,9 +59,13 @@ public final class OrdersWorkload implements Workload {
 		DataSource dataSource = stores.postgres();
 		PostgresPorts.migrate(dataSource);
 		Catalog catalog = MongoPorts.catalog(stores.mongoDatabase());
-		Ordering ordering = new Ordering(PostgresPorts.orders(dataSource), MongoPorts.stock(stores.mongoTemplate()),
-				PostgresPorts.accounts(dataSource), PostgresPorts.transactions(dataSource),
-				PostgresPorts.outbox(dataSource, TransfersWorkload.CONSUMERS), Clock.system(), "EUR");
+		var orders = PostgresPorts.orders(dataSource);
+		var transactions = PostgresPorts.transactions(dataSource);
+		var outbox = PostgresPorts.outbox(dataSource, TransfersWorkload.CONSUMERS);
+		PlaceOrder placing = new PlaceOrder(orders, MongoPorts.stock(stores.mongoTemplate()), transactions, outbox,
+				Clock.system(), "EUR");
+		PayOrder paying = new PayOrder(orders, PostgresPorts.accounts(dataSource), transactions, outbox,
+				Clock.system());
 		Category category = new Category(new CategoryCode("bench-orders"), "Benchmark orders",
 				List.of(new AttributeDefinition("colour", AttributeType.STRING, false, List.of())));
 		catalog.putCategory(category);
@@ -87,9 +92,9 @@ public final class OrdersWorkload implements Workload {
 			if (random.nextBoolean()) {
 				lines.add(new LineRequest(products.get((first + 1) % products.size()), 1));
 			}
-			Order order = ordering.place(customer, lines);
+			Order order = placing.place(customer, PlaceOrder.Command.parse(lines));
 			if (random.nextInt(10) < 3) {
-				ordering.pay(customer, order.id());
+				paying.pay(customer, order.id());
 			}
 		});
 	}

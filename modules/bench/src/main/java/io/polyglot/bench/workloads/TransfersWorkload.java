@@ -23,10 +23,10 @@ import io.polyglot.bench.harness.Equivalence;
 import io.polyglot.bench.harness.Row;
 import io.polyglot.bench.stores.Stores;
 import io.polyglot.domain.account.Amounts;
-import io.polyglot.domain.account.Wallet;
+import io.polyglot.domain.account.TransferMoney;
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
-import io.polyglot.domain.eventlog.RelayOutbox;
+import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.outbox.DeliverOutboxEvents;
 import io.polyglot.domain.order.StockProjection;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
@@ -45,6 +45,8 @@ import org.HdrHistogram.Histogram;
  * backlog into Cassandra.
  */
 public final class TransfersWorkload implements Workload {
+
+	private static final Money ONE_EURO = Money.parse("1.00", "EUR");
 
 	static final List<String> CONSUMERS = List.of(CassandraEventLog.CONSUMER_NAME, PersonProjection.NAME,
 			StockProjection.NAME);
@@ -70,7 +72,7 @@ public final class TransfersWorkload implements Workload {
 		PostgresPorts.migrate(dataSource);
 		Sql sql = new Sql(dataSource);
 		Transactions transactions = PostgresPorts.transactions(dataSource);
-		Wallet wallet = new Wallet(PostgresPorts.accounts(dataSource), transactions,
+		TransferMoney wallet = new TransferMoney(PostgresPorts.accounts(dataSource), transactions,
 				PostgresPorts.outbox(dataSource, CONSUMERS), Clock.system(),
 				new Amounts("EUR", Money.parse("1000000.00", "EUR")));
 		String pgLabel = stores.implementations().get("postgres");
@@ -82,7 +84,8 @@ public final class TransfersWorkload implements Workload {
 		List<CustomerId> checkPort = customers(sql, 10);
 		List<CustomerId> checkRaw = customers(sql, 10);
 		context.check("transfer", Equivalence.targets("port", (Equivalence.Answer) (i) -> {
-			wallet.transfer(checkPort.get(i % 10), checkPort.get((i * 3 + 1) % 10).toString(), (i + 1) + ".00");
+			wallet.transfer(checkPort.get(i % 10),
+					new TransferMoney.Command(checkPort.get((i * 3 + 1) % 10), Money.parse((i + 1) + ".00", "EUR")));
 			return balances(sql, checkPort);
 		}, "raw", (Equivalence.Answer) (i) -> {
 			rawTransfer(sql, checkRaw.get(i % 10), checkRaw.get((i * 3 + 1) % 10), new BigDecimal((i + 1) + ".00"));
@@ -95,7 +98,8 @@ public final class TransfersWorkload implements Workload {
 			List<CustomerId> rawCustomers = customers(sql, accounts);
 			context.measure(concern(), "transfer-" + label, "port", pgLabel, accounts, clients, (op) -> {
 				int[] pair = pair(accounts);
-				wallet.transfer(portCustomers.get(pair[0]), portCustomers.get(pair[1]).toString(), "1.00");
+				wallet.transfer(portCustomers.get(pair[0]),
+						new TransferMoney.Command(portCustomers.get(pair[1]), ONE_EURO));
 			});
 			context.measure(concern(), "transfer-" + label, "raw", pgLabel, accounts, clients, (op) -> {
 				int[] pair = pair(accounts);
@@ -144,8 +148,8 @@ public final class TransfersWorkload implements Workload {
 				eventLog.deliver(batch);
 			}
 		};
-		RelayOutbox relay = new RelayOutbox(PostgresPorts.outboxQueue(dataSource, List.of(consumer)), transactions,
-				Clock.system(), 500, Duration.ofSeconds(1), Duration.ofSeconds(5));
+		DeliverOutboxEvents relay = new DeliverOutboxEvents(PostgresPorts.outboxQueue(dataSource, List.of(consumer)),
+				transactions, Clock.system(), 500, Duration.ofSeconds(1), Duration.ofSeconds(5));
 		context.progress().message("transfers: relay draining " + events + " outbox events into Cassandra");
 		Histogram batches = new Histogram(3_600_000_000_000L, 3);
 		long delivered = 0;
@@ -154,7 +158,7 @@ public final class TransfersWorkload implements Workload {
 		long start = System.nanoTime();
 		while (true) {
 			long began = System.nanoTime();
-			RelayOutbox.Result result = relay.relay(renamed);
+			DeliverOutboxEvents.Result result = relay.deliverBatch(renamed);
 			if (result.failed()) {
 				failures++;
 				if (firstError.isEmpty()) {

@@ -37,6 +37,21 @@ public record Amounts(String currency, Money maximum) {
 		catch (NumberFormatException ex) {
 			throw new ValidationException(field, example);
 		}
+		return check(field, value);
+	}
+
+	/**
+	 * Checks an amount already parsed: what {@link #parse} accepts, and nothing else. Use
+	 * cases check again what the edge parsed, with the same messages.
+	 */
+	public Money check(String field, Money amount) {
+		if (!amount.currency().equals(this.currency)) {
+			throw new ValidationException(field, "must be in " + this.currency);
+		}
+		return check(field, amount.amount());
+	}
+
+	private Money check(String field, BigDecimal value) {
 		if (value.signum() <= 0) {
 			throw new ValidationException(field, "must be positive");
 		}

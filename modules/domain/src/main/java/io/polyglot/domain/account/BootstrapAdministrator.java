@@ -36,8 +36,8 @@ public final class BootstrapAdministrator {
 			return new Outcome(existing.get(), false);
 		}
 		try {
-			return new Outcome(
-					this.registerCustomer.register(username, email, password, Set.of(Role.CUSTOMER, Role.ADMIN)), true);
+			return new Outcome(this.registerCustomer.register(RegisterCustomer.Command.parse(username, email, password),
+					Set.of(Role.CUSTOMER, Role.ADMIN)), true);
 		}
 		catch (ConflictException ex) {
 			// another instance of the service may have registered it a moment ago

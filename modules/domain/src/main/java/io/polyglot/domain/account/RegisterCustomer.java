@@ -1,22 +1,19 @@
 package io.polyglot.domain.account;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.FieldErrors;
 import io.polyglot.domain.shared.Money;
 import io.polyglot.domain.shared.Transactions;
 import io.polyglot.domain.shared.ValidationException;
-import io.polyglot.domain.shared.ValidationException.FieldError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,26 +47,20 @@ public final class RegisterCustomer {
 
 	/**
 	 * Registers a customer with the role CUSTOMER.
-	 * @throws ValidationException naming every field that is missing or malformed
 	 * @throws io.polyglot.domain.shared.ConflictException when the username or e-mail is
 	 * taken
 	 */
-	public Customer register(@Nullable String username, @Nullable String email, @Nullable String password) {
-		return register(username, email, password, Set.of(Role.CUSTOMER));
+	public Customer register(Command command) {
+		return register(command, Set.of(Role.CUSTOMER));
 	}
 
 	/** Registers a customer with the given roles; for the operator bootstrap. */
-	Customer register(@Nullable String username, @Nullable String email, @Nullable String password, Set<Role> roles) {
-		List<FieldError> errors = new ArrayList<>();
-		Username validUsername = parse("username", username, Username::new, errors);
-		Email validEmail = parse("email", email, Email::new, errors);
-		Password validPassword = parse("password", password, Password::new, errors);
-		if (validUsername == null || validEmail == null || validPassword == null) {
-			throw new ValidationException(errors);
-		}
-		// hashed before the transaction starts: the deliberately slow hash must not hold
-		// a
-		// database connection
+	Customer register(Command command, Set<Role> roles) {
+		Username validUsername = command.username();
+		Email validEmail = command.email();
+		Password validPassword = command.password();
+		// hashed before the transaction starts: the deliberately slow hash must not
+		// hold a database connection
 		String hash = this.hasher.hash(validPassword);
 		Customer customer = new Customer(CustomerId.random(), validUsername, validEmail, hash, roles, this.clock.now());
 		this.transactions.run(() -> {
@@ -81,23 +72,29 @@ public final class RegisterCustomer {
 		return customer;
 	}
 
-	/**
-	 * Parses one field, collecting its errors so a client learns about every bad field at
-	 * once.
-	 */
-	static <T> @Nullable T parse(String field, @Nullable String text, Function<String, T> parser,
-			List<FieldError> errors) {
-		if (text == null) {
-			errors.add(new FieldError(field, "is required"));
-			return null;
+	/** What a registration asks for: a username, an e-mail address and a password. */
+	public record Command(Username username, Email email, Password password) {
+
+		public Command {
+			Objects.requireNonNull(username, "username");
+			Objects.requireNonNull(email, "email");
+			Objects.requireNonNull(password, "password");
 		}
-		try {
-			return parser.apply(text);
+
+		/**
+		 * The command from the request's texts.
+		 * @throws ValidationException naming every field that is missing or malformed
+		 */
+		public static Command parse(@Nullable String username, @Nullable String email, @Nullable String password) {
+			FieldErrors errors = new FieldErrors();
+			Username validUsername = errors.parse("username", username, Username::new);
+			Email validEmail = errors.parse("email", email, Email::new);
+			Password validPassword = errors.parse("password", password, Password::new);
+			errors.throwIfAny();
+			return new Command(Objects.requireNonNull(validUsername), Objects.requireNonNull(validEmail),
+					Objects.requireNonNull(validPassword));
 		}
-		catch (ValidationException ex) {
-			errors.addAll(ex.errors());
-			return null;
-		}
+
 	}
 
 }

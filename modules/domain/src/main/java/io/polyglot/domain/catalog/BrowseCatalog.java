@@ -43,8 +43,7 @@ public final class BrowseCatalog {
 	/**
 	 * @throws NotFoundException when there is no such product
 	 */
-	public Product product(String id) {
-		ProductId productId = ProductId.parse(id);
+	public Product product(ProductId productId) {
 		return this.catalog.product(productId)
 			.orElseThrow(() -> new NotFoundException("No product " + productId + "."));
 	}

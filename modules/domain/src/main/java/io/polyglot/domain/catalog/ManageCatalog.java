@@ -42,8 +42,8 @@ public final class ManageCatalog {
 	 * Creates or replaces a category's name and schema. Products already stored are not
 	 * rewritten; the schema applies to their next write.
 	 */
-	public CategoryPut putCategory(String code, @Nullable String name, @Nullable List<AttributeInput> attributes) {
-		CategoryCode categoryCode = new CategoryCode(code);
+	public CategoryPut putCategory(CategoryCode categoryCode, @Nullable String name,
+			@Nullable List<AttributeInput> attributes) {
 		List<FieldError> errors = new ArrayList<>();
 		if (name == null) {
 			errors.add(new FieldError("name", "is required"));
@@ -89,8 +89,7 @@ public final class ManageCatalog {
 	 * @throws ConflictException on a stale version
 	 * @throws NotFoundException when there is no such product
 	 */
-	public Product update(String id, ProductInput input, @Nullable Long version) {
-		ProductId productId = ProductId.parse(id);
+	public Product update(ProductId productId, ProductInput input, @Nullable Long version) {
 		if (version == null) {
 			throw new ValidationException("version", "is required");
 		}
@@ -110,8 +109,7 @@ public final class ManageCatalog {
 	 * Deletes a product.
 	 * @throws NotFoundException when there is no such product
 	 */
-	public void delete(String id) {
-		ProductId productId = ProductId.parse(id);
+	public void delete(ProductId productId) {
 		Product current = this.catalog.product(productId)
 			.orElseThrow(() -> new NotFoundException("No product " + productId + "."));
 		if (!this.catalog.remove(productId)) {
@@ -200,8 +198,8 @@ public final class ManageCatalog {
 			errors.add(new FieldError(field, "must be at most " + maxLength + " characters"));
 			return null;
 		}
-		// line breaks and tabs are fine in a description, other control characters are
-		// not
+		// line breaks and tabs are fine in a description, other control characters
+		// are not
 		if (value.chars().anyMatch((c) -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
 			errors.add(new FieldError(field, "must not contain control characters"));
 			return null;

@@ -1,6 +1,6 @@
 /**
- * Event log: domain events, the streams they belong to, the outbox they are written to in
- * the same transaction as the change, and the append-only log they are relayed to.
+ * Event log: domain events, the streams they belong to, and the append-only log the
+ * outbox relays them to, with its read use cases.
  */
 @NullMarked
 package io.polyglot.domain.eventlog;

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Ids;
 import io.polyglot.domain.shared.Money;
+import org.jspecify.annotations.Nullable;
 
 /** An order of one customer: its lines, total and status. */
 public record Order(UUID id, CustomerId customer, OrderStatus status, List<OrderLine> lines, Money total,
@@ -21,6 +23,13 @@ public record Order(UUID id, CustomerId customer, OrderStatus status, List<Order
 		if (lines.isEmpty()) {
 			throw new IllegalArgumentException("an order has at least one line");
 		}
+	}
+
+	/**
+	 * Parses an order id from a path, naming the field {@code orderId} when malformed.
+	 */
+	public static UUID parseId(@Nullable String text) {
+		return Ids.parseUuid("orderId", text);
 	}
 
 	/** A new PENDING order whose total is the sum of its lines. */

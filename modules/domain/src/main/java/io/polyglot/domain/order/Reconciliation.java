@@ -29,8 +29,7 @@ public final class Reconciliation {
 	/** Runs the comparison over every product. */
 	public Report run() {
 		// orders first: an order placed between the two reads then shows up as a hold
-		// without
-		// an order rather than being missed, and a re-run settles it
+		// without an order rather than being missed, and a re-run settles it
 		Map<UUID, ProductUnits> fromOrders = new HashMap<>();
 		for (ProductUnits units : this.orders.unitsPerProduct()) {
 			fromOrders.put(units.productId(), units);

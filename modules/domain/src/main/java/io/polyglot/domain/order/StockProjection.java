@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
+import io.polyglot.domain.outbox.EventConsumer;
 
 /**
  * Applies what happened to orders to the catalog's stock: a cancelled order's holds go
@@ -17,6 +17,9 @@ public final class StockProjection implements EventConsumer {
 
 	/** The consumer name the outbox tracks deliveries under. */
 	public static final String NAME = "catalog-stock";
+
+	// java.lang.System.Logger: the domain depends on no logging library
+	private static final System.Logger LOG = System.getLogger(StockProjection.class.getName());
 
 	private final Stock stock;
 
@@ -36,6 +39,23 @@ public final class StockProjection implements EventConsumer {
 				apply(UUID.fromString(event.payload().get("orderId")),
 						OrderStatus.valueOf(event.payload().get("status")), OrderEvents.productIds(event));
 			}
+		}
+	}
+
+	/**
+	 * Applies a cancellation or shipment to the catalog right after its commit.
+	 * Idempotent per order, so the relay applying the same event again later changes
+	 * nothing; when the catalog is down the relay is what applies it, so a failure here
+	 * is logged, not thrown.
+	 */
+	void applyAfterCommit(Order order) {
+		try {
+			apply(order.id(), order.status(), order.lines().stream().map(OrderLine::productId).toList());
+		}
+		catch (RuntimeException ex) {
+			LOG.log(System.Logger.Level.WARNING,
+					"Catalog not updated for order {0} now; the outbox relay will retry: {1}", order.id(),
+					ex.getMessage());
 		}
 	}
 

@@ -28,8 +28,7 @@ public final class AuthenticateSession {
 	public Optional<Session> authenticate(SessionToken token) {
 		Instant now = this.clock.now();
 		// the store's TTL already ends sessions at their absolute expiry; checking here
-		// too
-		// keeps a lagging expiry from ever extending a session
+		// too keeps a lagging expiry from ever extending a session
 		return this.sessions.touch(token.hash(), now, this.policy.idleTimeout())
 			.filter((session) -> now.isBefore(session.absoluteExpiry()));
 	}

@@ -2,10 +2,10 @@ package io.polyglot.domain.session;
 
 import java.util.Map;
 
-import io.polyglot.domain.eventlog.AfterWriteEvents;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.AfterWriteEvents;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;

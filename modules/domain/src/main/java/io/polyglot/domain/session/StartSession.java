@@ -2,7 +2,6 @@ package io.polyglot.domain.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,10 +13,10 @@ import io.polyglot.domain.account.Password;
 import io.polyglot.domain.account.PasswordHasher;
 import io.polyglot.domain.account.Username;
 import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.FieldErrors;
 import io.polyglot.domain.shared.InvalidCredentialsException;
 import io.polyglot.domain.shared.TooManyAttemptsException;
 import io.polyglot.domain.shared.ValidationException;
-import io.polyglot.domain.shared.ValidationException.FieldError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,25 +60,20 @@ public final class StartSession {
 	}
 
 	/**
-	 * Starts a session for the username and password presented from the client address.
-	 * @throws ValidationException when a field is missing or cannot be a credential at
-	 * all
+	 * Starts a session for the credentials presented from the client address.
 	 * @throws TooManyAttemptsException while the username or the address is blocked, even
 	 * for the right password
 	 * @throws InvalidCredentialsException for an unknown username or a wrong password,
 	 * alike
 	 */
-	public StartedSession start(@Nullable String username, @Nullable String password, String clientAddress) {
+	public StartedSession start(Credentials credentials, String clientAddress) {
 		Objects.requireNonNull(clientAddress, "clientAddress");
-		List<FieldError> errors = new ArrayList<>();
-		Username name = parseUsername(username, errors);
-		String clearText = checkPasswordShape(password, errors);
-		if (name == null || clearText == null) {
-			throw new ValidationException(errors);
-		}
+		Username name = credentials.username();
+		String clearText = credentials.password();
 		String usernameKey = "user:" + name.normalized();
 		String addressKey = "address:" + clientAddress;
-		refuseWhileBlocked(usernameKey, addressKey);
+		String pairKey = pairKey(name, clientAddress);
+		refuseWhileBlocked(usernameKey, addressKey, pairKey);
 
 		Optional<Customer> customer = this.customers.byUsername(name);
 		// an unknown username is checked against the dummy hash, so it takes as long as a
@@ -89,11 +83,17 @@ public final class StartSession {
 		if (customer.isEmpty() || !matches) {
 			this.throttle.recordFailure(usernameKey, this.policy.failureWindow());
 			this.throttle.recordFailure(addressKey, this.policy.failureWindow());
+			int atThisAddress = this.throttle.recordFailure(pairKey, this.policy.failureWindow());
+			// the guesser at this address waits longer after each failure; the owner
+			// elsewhere does not
+			this.policy.delayAfter(atThisAddress).ifPresent((delay) -> this.throttle.block(pairKey, delay));
 			throw new InvalidCredentialsException();
 		}
-		// only the username's counter is forgiven: resetting the address's too would let
+		// only the username's counters are forgiven: resetting the address's too would
+		// let
 		// an attacker clear it by logging into an account of their own between guesses
 		this.throttle.reset(usernameKey);
+		this.throttle.reset(pairKey);
 		return open(customer.get());
 	}
 
@@ -104,56 +104,31 @@ public final class StartSession {
 		SessionToken token = SessionToken.generate();
 		this.sessions.create(token.hash(), session, this.policy.idleTimeout());
 		// after the session exists: PostgreSQL is needed for the login anyway (the
-		// customer
-		// was just read from it), so an outage here fails the login as a 503
+		// customer was just read from it), so an outage here fails the login as a 503
 		this.events.started(session);
 		Instant idleExpiry = now.plus(this.policy.idleTimeout());
 		Instant expiresAt = idleExpiry.isBefore(session.absoluteExpiry()) ? idleExpiry : session.absoluteExpiry();
 		return new StartedSession(token, session, expiresAt);
 	}
 
-	private void refuseWhileBlocked(String usernameKey, String addressKey) {
+	/** The username at one client address: what the growing delays slow down. */
+	static String pairKey(Username name, String clientAddress) {
+		return "user-at-address:" + name.normalized() + "|" + clientAddress;
+	}
+
+	private void refuseWhileBlocked(String usernameKey, String addressKey, String pairKey) {
 		Optional<Duration> username = this.throttle.blockedFor(usernameKey, this.policy.maxFailuresPerUsername());
 		Optional<Duration> address = this.throttle.blockedFor(addressKey, this.policy.maxFailuresPerAddress());
-		if (username.isPresent() || address.isPresent()) {
+		Optional<Duration> pair = this.throttle.blockedFor(pairKey);
+		if (username.isPresent() || address.isPresent() || pair.isPresent()) {
 			Duration wait = Duration.ZERO;
-			for (Optional<Duration> blocked : List.of(username, address)) {
+			for (Optional<Duration> blocked : List.of(username, address, pair)) {
 				if (blocked.isPresent() && blocked.get().compareTo(wait) > 0) {
 					wait = blocked.get();
 				}
 			}
 			throw new TooManyAttemptsException(wait);
 		}
-	}
-
-	private static @Nullable Username parseUsername(@Nullable String username, List<FieldError> errors) {
-		if (username == null) {
-			errors.add(new FieldError("username", "is required"));
-			return null;
-		}
-		try {
-			return new Username(username);
-		}
-		catch (ValidationException ex) {
-			errors.addAll(ex.errors());
-			return null;
-		}
-	}
-
-	/**
-	 * Only the shape every stored password must have; the registration rules are not
-	 * re-applied, so tightening them later does not lock anyone out.
-	 */
-	private static @Nullable String checkPasswordShape(@Nullable String password, List<FieldError> errors) {
-		if (password == null || password.isEmpty()) {
-			errors.add(new FieldError("password", "is required"));
-			return null;
-		}
-		if (password.length() > Password.MAX_LENGTH) {
-			errors.add(new FieldError("password", "must be at most " + Password.MAX_LENGTH + " characters"));
-			return null;
-		}
-		return password;
 	}
 
 	/**
@@ -166,6 +141,39 @@ public final class StartSession {
 			Objects.requireNonNull(token, "token");
 			Objects.requireNonNull(session, "session");
 			Objects.requireNonNull(expiresAt, "expiresAt");
+		}
+
+	}
+
+	/**
+	 * What a login presents: a username and a clear-text password of the shape every
+	 * stored password has.
+	 */
+	public record Credentials(Username username, String password) {
+
+		public Credentials {
+			Objects.requireNonNull(username, "username");
+			Objects.requireNonNull(password, "password");
+		}
+
+		/**
+		 * The credentials from the request's texts. Only the shape every stored password
+		 * must have is checked; the registration rules are not re-applied, so tightening
+		 * them later does not lock anyone out.
+		 * @throws ValidationException when a field is missing or cannot be a credential
+		 * at all
+		 */
+		public static Credentials parse(@Nullable String username, @Nullable String password) {
+			FieldErrors errors = new FieldErrors();
+			Username name = errors.parse("username", username, Username::new);
+			if (password == null || password.isEmpty()) {
+				errors.add("password", "is required");
+			}
+			else if (password.length() > Password.MAX_LENGTH) {
+				errors.add("password", "must be at most " + Password.MAX_LENGTH + " characters");
+			}
+			errors.throwIfAny();
+			return new Credentials(Objects.requireNonNull(name), Objects.requireNonNull(password));
 		}
 
 	}

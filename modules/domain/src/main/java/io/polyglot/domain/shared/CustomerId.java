@@ -3,6 +3,8 @@ package io.polyglot.domain.shared;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Identity of a customer, issued by PostgreSQL and used as the key in every other store.
  */
@@ -12,8 +14,14 @@ public record CustomerId(UUID value) {
 		Objects.requireNonNull(value, "value");
 	}
 
-	public static CustomerId parse(String text) {
-		return new CustomerId(Ids.parseUuid("customerId", text));
+	/** Parses the id from text, as the field {@code customerId}. */
+	public static CustomerId parse(@Nullable String text) {
+		return parse("customerId", text);
+	}
+
+	/** Parses the id from text, naming the field when malformed. */
+	public static CustomerId parse(String field, @Nullable String text) {
+		return new CustomerId(Ids.parseUuid(field, text));
 	}
 
 	public static CustomerId random() {

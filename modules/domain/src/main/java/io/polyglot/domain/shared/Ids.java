@@ -3,6 +3,8 @@ package io.polyglot.domain.shared;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Parsing rules shared by the typed ids: canonical UUID text only, so ids never carry
  * query syntax.
@@ -16,7 +18,7 @@ public final class Ids {
 	}
 
 	/** Parses a canonical UUID or throws a validation error naming the field. */
-	public static UUID parseUuid(String field, String text) {
+	public static UUID parseUuid(String field, @Nullable String text) {
 		if (text == null || !CANONICAL_UUID.matcher(text).matches()) {
 			throw new ValidationException(field, "must be a UUID such as 3f2b6c1e-8a4d-4e7f-9b0a-1c2d3e4f5a6b");
 		}

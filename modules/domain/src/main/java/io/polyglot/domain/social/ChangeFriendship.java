@@ -4,15 +4,14 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.polyglot.domain.account.Customers;
-import io.polyglot.domain.eventlog.AfterWriteEvents;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.EventTypes;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.AfterWriteEvents;
+import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Adds or removes the caller's friendship with another customer, idempotently, and
@@ -43,35 +42,31 @@ public final class ChangeFriendship {
 	/**
 	 * Makes the caller and the customer friends (both ways); a second call changes
 	 * nothing.
-	 * @throws io.polyglot.domain.shared.ValidationException when the id is not a UUID
 	 * @throws BusinessRuleException when it is the caller's own id
 	 * @throws io.polyglot.domain.shared.NotFoundException when no such customer exists
 	 * @throws io.polyglot.domain.shared.ConflictException when either is registered but
 	 * not in the graph yet
 	 */
-	public FriendshipChange add(CustomerId caller, @Nullable String friendId) {
-		CustomerId friend = other(caller, friendId);
+	public FriendshipChange add(CustomerId caller, CustomerId friend) {
+		requireOther(caller, friend);
 		return apply(caller, friend, this.graph.addFriendship(caller, friend), EventTypes.FRIENDSHIP_ADDED);
 	}
 
 	/**
 	 * Ends the friendship of the caller and the customer; a second call, or a call for
 	 * someone who is no friend, changes nothing.
-	 * @throws io.polyglot.domain.shared.ValidationException when the id is not a UUID
 	 * @throws BusinessRuleException when it is the caller's own id
 	 * @throws io.polyglot.domain.shared.NotFoundException when no such customer exists
 	 */
-	public FriendshipChange remove(CustomerId caller, @Nullable String friendId) {
-		CustomerId friend = other(caller, friendId);
+	public FriendshipChange remove(CustomerId caller, CustomerId friend) {
+		requireOther(caller, friend);
 		return apply(caller, friend, this.graph.removeFriendship(caller, friend), EventTypes.FRIENDSHIP_REMOVED);
 	}
 
-	private static CustomerId other(CustomerId caller, @Nullable String friendId) {
-		CustomerId friend = CustomerId.parse(friendId);
+	private static void requireOther(CustomerId caller, CustomerId friend) {
 		if (friend.equals(caller)) {
 			throw new BusinessRuleException("You cannot be your own friend.");
 		}
-		return friend;
 	}
 
 	private FriendshipChange apply(CustomerId caller, CustomerId friend, FriendshipChange change, String eventType) {

@@ -1,16 +1,13 @@
 package io.polyglot.domain.social;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import io.polyglot.domain.account.Customers;
 import io.polyglot.domain.shared.CustomerId;
-import io.polyglot.domain.shared.Ids;
+import io.polyglot.domain.shared.FieldErrors;
 import io.polyglot.domain.shared.NotFoundException;
 import io.polyglot.domain.shared.ValidationException;
-import io.polyglot.domain.shared.ValidationException.FieldError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,23 +28,16 @@ public final class FindPath {
 	}
 
 	/**
-	 * The path from {@code from} to {@code to}.
-	 * @throws ValidationException naming every malformed field (id, to, maxDepth)
+	 * The path of the query.
 	 * @throws NotFoundException when {@code from} is not the caller's (unless admin),
 	 * when either customer does not exist, or when no path is within {@code maxDepth}
 	 * @throws io.polyglot.domain.shared.ConflictException when either is registered but
 	 * not in the graph yet
 	 */
-	public SocialPath find(CustomerId caller, boolean callerIsAdmin, @Nullable String from, @Nullable String to,
-			@Nullable String maxDepth) {
-		List<FieldError> errors = new ArrayList<>();
-		CustomerId start = parse(errors, () -> new CustomerId(Ids.parseUuid("id", from)));
-		CustomerId end = (to == null) ? missing(errors, "to")
-				: parse(errors, () -> new CustomerId(Ids.parseUuid("to", to)));
-		PathDepth depth = parse(errors, () -> PathDepth.parse(maxDepth));
-		if (start == null || end == null || depth == null) {
-			throw new ValidationException(errors);
-		}
+	public SocialPath find(CustomerId caller, boolean callerIsAdmin, Query query) {
+		CustomerId start = query.from();
+		CustomerId end = query.to();
+		PathDepth depth = query.maxDepth();
 		if (!start.equals(caller) && !callerIsAdmin) {
 			throw new NotFoundException("No customer " + start + ".");
 		}
@@ -67,19 +57,29 @@ public final class FindPath {
 				"No path from " + start + " to " + end + " within " + depth.value() + " friendships.");
 	}
 
-	private static <T> @Nullable T missing(List<FieldError> errors, String field) {
-		errors.add(new FieldError(field, "is required"));
-		return null;
-	}
+	/** What a path search asks for: from whom, to whom, and how deep. */
+	public record Query(CustomerId from, CustomerId to, PathDepth maxDepth) {
 
-	private static <T> @Nullable T parse(List<FieldError> errors, Supplier<T> parser) {
-		try {
-			return parser.get();
+		public Query {
+			Objects.requireNonNull(from, "from");
+			Objects.requireNonNull(to, "to");
+			Objects.requireNonNull(maxDepth, "maxDepth");
 		}
-		catch (ValidationException ex) {
-			errors.addAll(ex.errors());
-			return null;
+
+		/**
+		 * The query from the request's texts: the path's {@code id}, the {@code to} and
+		 * the optional {@code maxDepth} parameters.
+		 * @throws ValidationException naming every malformed field (id, to, maxDepth)
+		 */
+		public static Query parse(@Nullable String from, @Nullable String to, @Nullable String maxDepth) {
+			FieldErrors errors = new FieldErrors();
+			CustomerId start = errors.parse(() -> CustomerId.parse("id", from));
+			CustomerId end = errors.parse("to", to, (text) -> CustomerId.parse("to", text));
+			PathDepth depth = errors.parse(() -> PathDepth.parse(maxDepth));
+			errors.throwIfAny();
+			return new Query(Objects.requireNonNull(start), Objects.requireNonNull(end), Objects.requireNonNull(depth));
 		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.polyglot.domain.social;
 
+import io.polyglot.domain.shared.QueryNumbers;
 import io.polyglot.domain.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,8 @@ public record PathDepth(int value) {
 
 	/** The depth from an optional query parameter; absent means {@link #MAX}. */
 	public static PathDepth parse(@Nullable String text) {
-		return new PathDepth(QueryNumbers.parse("maxDepth", text, MAX, MIN, MAX));
+		Integer depth = QueryNumbers.parse("maxDepth", text, MIN, MAX);
+		return new PathDepth((depth != null) ? depth : MAX);
 	}
 
 }

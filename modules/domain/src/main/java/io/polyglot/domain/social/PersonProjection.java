@@ -8,8 +8,8 @@ import java.util.Objects;
 
 import io.polyglot.domain.account.Username;
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventConsumer;
 import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.ValidationException;
 

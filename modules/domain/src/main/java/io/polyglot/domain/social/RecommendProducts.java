@@ -7,6 +7,7 @@ import java.util.Set;
 import io.polyglot.domain.order.Orders;
 import io.polyglot.domain.order.Orders.Popular;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.QueryNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,9 +32,12 @@ public final class RecommendProducts {
 		this.orders = Objects.requireNonNull(orders, "orders");
 	}
 
-	/** Recommendations for the caller, most friends first; empty without friends. */
-	public List<Popular> recommend(CustomerId caller, @Nullable String limit) {
-		int max = QueryNumbers.parse("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+	/**
+	 * Recommendations for the caller, most friends first, as many as {@code limit} asks
+	 * (the default when null); empty without friends.
+	 */
+	public List<Popular> recommend(CustomerId caller, @Nullable Integer limit) {
+		int max = (limit != null) ? QueryNumbers.requireBetween("limit", limit, 1, MAX_LIMIT) : DEFAULT_LIMIT;
 		Set<CustomerId> friends = this.graph.friendIds(caller);
 		if (friends.isEmpty()) {
 			return List.of();

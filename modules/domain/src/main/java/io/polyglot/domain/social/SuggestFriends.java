@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.QueryNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +28,12 @@ public final class SuggestFriends {
 		this.defaultLimit = defaultLimit;
 	}
 
-	/** Suggestions for the caller, as many as the optional {@code limit} text asks. */
-	public List<Suggestion> suggest(CustomerId caller, @Nullable String limit) {
-		return this.graph.suggestions(caller, QueryNumbers.parse("limit", limit, this.defaultLimit, 1, MAX_LIMIT));
+	/**
+	 * Suggestions for the caller, as many as {@code limit} asks (the default when null).
+	 */
+	public List<Suggestion> suggest(CustomerId caller, @Nullable Integer limit) {
+		int max = (limit != null) ? QueryNumbers.requireBetween("limit", limit, 1, MAX_LIMIT) : this.defaultLimit;
+		return this.graph.suggestions(caller, max);
 	}
 
 }

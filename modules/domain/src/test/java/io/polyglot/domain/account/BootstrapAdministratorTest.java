@@ -7,10 +7,10 @@ import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.ValidationException;
 import io.polyglot.domain.support.DirectTransactions;
-import io.polyglot.domain.support.RecordingOutbox;
 import io.polyglot.domain.support.FakePasswordHasher;
 import io.polyglot.domain.support.InMemoryCustomers;
 import io.polyglot.domain.support.MutableClock;
+import io.polyglot.domain.support.RecordingOutbox;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,8 @@ class BootstrapAdministratorTest {
 
 	@Test
 	void leavesAnExistingCustomerOfThatUsernameAlone() {
-		Customer existing = this.register.register("ops", "ops@example.com", "the first password");
+		Customer existing = this.register
+			.register(RegisterCustomer.Command.parse("ops", "ops@example.com", "the first password"));
 
 		BootstrapAdministrator.Outcome outcome = this.bootstrap.ensure("OPS", "other@example.com", "another password");
 
@@ -50,7 +51,8 @@ class BootstrapAdministratorTest {
 
 	@Test
 	void anotherInstanceWinningTheRaceIsNotAFailure() {
-		Customer winner = this.register.register("ops", "ops@example.com", "the first password");
+		Customer winner = this.register
+			.register(RegisterCustomer.Command.parse("ops", "ops@example.com", "the first password"));
 		// a port that has not seen the winner at the first look-up but refuses the insert
 		Customers racing = new Customers() {
 
@@ -82,7 +84,7 @@ class BootstrapAdministratorTest {
 
 	@Test
 	void anEmailOfAnotherCustomerIsAConflict() {
-		this.register.register("someone", "ops@example.com", "the first password");
+		this.register.register(RegisterCustomer.Command.parse("someone", "ops@example.com", "the first password"));
 
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.bootstrap.ensure("ops", "ops@example.com", "long enough secret"));

@@ -5,10 +5,10 @@ import java.time.Instant;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.NotFoundException;
 import io.polyglot.domain.support.DirectTransactions;
-import io.polyglot.domain.support.RecordingOutbox;
 import io.polyglot.domain.support.FakePasswordHasher;
 import io.polyglot.domain.support.InMemoryCustomers;
 import io.polyglot.domain.support.MutableClock;
+import io.polyglot.domain.support.RecordingOutbox;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +22,7 @@ class LookUpCustomerTest {
 	void findsARegisteredCustomerAndRefusesAnUnknownId() {
 		Customer ada = new RegisterCustomer(this.customers, new FakePasswordHasher(), new DirectTransactions(),
 				new MutableClock(Instant.EPOCH), "EUR", new RecordingOutbox())
-			.register("ada", "ada@example.com", "correct horse");
+			.register(RegisterCustomer.Command.parse("ada", "ada@example.com", "correct horse"));
 		LookUpCustomer lookUp = new LookUpCustomer(this.customers);
 
 		assertThat(lookUp.byId(ada.id())).isEqualTo(ada);

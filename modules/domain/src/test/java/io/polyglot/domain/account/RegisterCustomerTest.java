@@ -8,10 +8,10 @@ import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.ValidationException;
 import io.polyglot.domain.shared.ValidationException.FieldError;
 import io.polyglot.domain.support.DirectTransactions;
-import io.polyglot.domain.support.RecordingOutbox;
 import io.polyglot.domain.support.FakePasswordHasher;
 import io.polyglot.domain.support.InMemoryCustomers;
 import io.polyglot.domain.support.MutableClock;
+import io.polyglot.domain.support.RecordingOutbox;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,8 @@ class RegisterCustomerTest {
 
 	@Test
 	void registersACustomerWithRoleCustomerHashedPasswordAndTheServiceCurrency() {
-		Customer customer = this.register.register("ada", "ada@example.com", "correct horse");
+		Customer customer = this.register
+			.register(RegisterCustomer.Command.parse("ada", "ada@example.com", "correct horse"));
 
 		assertThat(customer.username()).isEqualTo(new Username("ada"));
 		assertThat(customer.email()).isEqualTo(new Email("ada@example.com"));
@@ -50,7 +51,8 @@ class RegisterCustomerTest {
 
 	@Test
 	void recordsCustomerRegisteredOnTheCustomersOwnStream() {
-		Customer customer = this.register.register("ada", "ada@example.com", "correct horse");
+		Customer customer = this.register
+			.register(RegisterCustomer.Command.parse("ada", "ada@example.com", "correct horse"));
 
 		assertThat(this.outbox.events()).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo(EventTypes.CUSTOMER_REGISTERED);
@@ -66,13 +68,14 @@ class RegisterCustomerTest {
 	void hashesBeforeTheTransactionSoTheSlowHashHoldsNoConnection() {
 		this.hasher.requireOnHash(() -> !this.transactions.isActive());
 
-		this.register.register("ada", "ada@example.com", "correct horse");
+		this.register.register(RegisterCustomer.Command.parse("ada", "ada@example.com", "correct horse"));
 	}
 
 	@Test
 	void reportsEveryBadFieldAtOnceAndStoresNothing() {
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> this.register.register("a\u0000b", "not-an-email", "short"))
+			.isThrownBy(
+					() -> this.register.register(RegisterCustomer.Command.parse("a\u0000b", "not-an-email", "short")))
 			.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::field)
 				.containsExactly("username", "email", "password"));
 		assertThat(this.customers.size()).isZero();
@@ -81,7 +84,8 @@ class RegisterCustomerTest {
 
 	@Test
 	void missingFieldsAreRequired() {
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.register.register(null, null, null))
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.register.register(RegisterCustomer.Command.parse(null, null, null)))
 			.satisfies((ex) -> assertThat(ex.errors()).containsExactly(new FieldError("username", "is required"),
 					new FieldError("email", "is required"), new FieldError("password", "is required")));
 	}
@@ -89,20 +93,22 @@ class RegisterCustomerTest {
 	@Test
 	void refusesVeryLongAndWhitespaceOnlyInput() {
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> this.register.register("a".repeat(10_000), "ada@example.com", " ".repeat(12)))
+			.isThrownBy(() -> this.register
+				.register(RegisterCustomer.Command.parse("a".repeat(10_000), "ada@example.com", " ".repeat(12))))
 			.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::field)
 				.containsExactly("username", "password"));
-		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> this.register.register("ada", "ada@example.com", "x".repeat(Password.MAX_LENGTH + 1)));
+		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.register
+			.register(RegisterCustomer.Command.parse("ada", "ada@example.com", "x".repeat(Password.MAX_LENGTH + 1))));
 		assertThat(this.customers.size()).isZero();
 	}
 
 	@Test
 	void aTakenUsernameIsAConflictWhateverItsCase() {
-		this.register.register("ada", "ada@example.com", "correct horse");
+		this.register.register(RegisterCustomer.Command.parse("ada", "ada@example.com", "correct horse"));
 
 		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.register.register("ADA", "other@example.com", "correct horse"))
+			.isThrownBy(() -> this.register
+				.register(RegisterCustomer.Command.parse("ADA", "other@example.com", "correct horse")))
 			.withMessageContaining("username");
 		assertThat(this.customers.size()).isEqualTo(1);
 	}

@@ -35,9 +35,9 @@ class ChangeFriendshipTest {
 		CustomerId ada = this.fixture.projected("ada");
 		CustomerId bob = this.fixture.projected("bob");
 
-		assertThat(this.friendships.add(ada, bob.toString())).isEqualTo(FriendshipChange.CHANGED);
-		assertThat(this.friendships.add(ada, bob.toString())).isEqualTo(FriendshipChange.UNCHANGED);
-		assertThat(this.friendships.add(bob, ada.toString())).isEqualTo(FriendshipChange.UNCHANGED);
+		assertThat(this.friendships.add(ada, CustomerId.parse(bob.toString()))).isEqualTo(FriendshipChange.CHANGED);
+		assertThat(this.friendships.add(ada, CustomerId.parse(bob.toString()))).isEqualTo(FriendshipChange.UNCHANGED);
+		assertThat(this.friendships.add(bob, CustomerId.parse(ada.toString()))).isEqualTo(FriendshipChange.UNCHANGED);
 
 		assertThat(this.fixture.graph.friendIds(ada)).containsExactly(bob);
 		assertThat(this.fixture.graph.friendIds(bob)).containsExactly(ada);
@@ -55,10 +55,11 @@ class ChangeFriendshipTest {
 	void removingIsIdempotentAndRecordsOneEvent() {
 		CustomerId ada = this.fixture.projected("ada");
 		CustomerId bob = this.fixture.projected("bob");
-		this.friendships.add(ada, bob.toString());
+		this.friendships.add(ada, CustomerId.parse(bob.toString()));
 
-		assertThat(this.friendships.remove(bob, ada.toString())).isEqualTo(FriendshipChange.CHANGED);
-		assertThat(this.friendships.remove(bob, ada.toString())).isEqualTo(FriendshipChange.UNCHANGED);
+		assertThat(this.friendships.remove(bob, CustomerId.parse(ada.toString()))).isEqualTo(FriendshipChange.CHANGED);
+		assertThat(this.friendships.remove(bob, CustomerId.parse(ada.toString())))
+			.isEqualTo(FriendshipChange.UNCHANGED);
 
 		assertThat(this.fixture.graph.friendIds(ada)).isEmpty();
 		assertThat(this.outbox.events()).extracting(DomainEvent::type)
@@ -71,9 +72,9 @@ class ChangeFriendshipTest {
 		CustomerId ada = this.fixture.projected("ada");
 
 		assertThatExceptionOfType(BusinessRuleException.class)
-			.isThrownBy(() -> this.friendships.add(ada, ada.toString()));
+			.isThrownBy(() -> this.friendships.add(ada, CustomerId.parse(ada.toString())));
 		assertThatExceptionOfType(BusinessRuleException.class)
-			.isThrownBy(() -> this.friendships.remove(ada, ada.toString().toUpperCase()));
+			.isThrownBy(() -> this.friendships.remove(ada, CustomerId.parse(ada.toString().toUpperCase())));
 		assertThat(this.outbox.events()).isEmpty();
 	}
 
@@ -82,8 +83,10 @@ class ChangeFriendshipTest {
 		CustomerId ada = this.fixture.projected("ada");
 		String stranger = CustomerId.random().toString();
 
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.friendships.add(ada, stranger));
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.friendships.remove(ada, stranger));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.friendships.add(ada, CustomerId.parse(stranger)));
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.friendships.remove(ada, CustomerId.parse(stranger)));
 		assertThat(this.outbox.events()).isEmpty();
 	}
 
@@ -93,24 +96,26 @@ class ChangeFriendshipTest {
 		CustomerId pending = this.fixture.registered("pending");
 
 		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.friendships.add(ada, pending.toString()))
+			.isThrownBy(() -> this.friendships.add(ada, CustomerId.parse(pending.toString())))
 			.withMessageContaining("not in the social graph yet");
 		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.friendships.add(pending, ada.toString()));
+			.isThrownBy(() -> this.friendships.add(pending, CustomerId.parse(ada.toString())));
 
 		this.fixture.projection.deliver(java.util.List.of(SocialFixture.registration(pending, "pending")));
-		assertThat(this.friendships.add(ada, pending.toString())).isEqualTo(FriendshipChange.CHANGED);
+		assertThat(this.friendships.add(ada, CustomerId.parse(pending.toString()))).isEqualTo(FriendshipChange.CHANGED);
 	}
 
 	@Test
 	void malformedIdsAreValidationErrors() {
 		CustomerId ada = this.fixture.projected("ada");
 		for (String hostile : new String[] { "x' OR 1=1 //", "}) MATCH (n) DETACH DELETE n //", "", "42" }) {
-			assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.friendships.add(ada, hostile))
+			assertThatExceptionOfType(ValidationException.class)
+				.isThrownBy(() -> this.friendships.add(ada, CustomerId.parse(hostile)))
 				.satisfies((ex) -> assertThat(ex.errors()).extracting(ValidationException.FieldError::field)
 					.containsExactly("customerId"));
 		}
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.friendships.remove(ada, null));
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.friendships.remove(ada, CustomerId.parse(null)));
 	}
 
 }

@@ -37,26 +37,31 @@ class FindPathTest {
 
 	@Test
 	void findsTheShortestPathWithinTheDepth() {
-		SocialPath path = this.findPath.find(this.ada, false, this.ada.toString(), this.dan.toString(), null);
+		SocialPath path = this.findPath.find(this.ada, false,
+				FindPath.Query.parse(this.ada.toString(), this.dan.toString(), null));
 
 		assertThat(path.hops()).isEqualTo(3);
 		assertThat(path.people()).extracting(Person::username).containsExactly("ada", "bob", "cyd", "dan");
-		assertThat(this.findPath.find(this.ada, false, this.ada.toString(), this.dan.toString(), "3").hops())
+		assertThat(
+				this.findPath.find(this.ada, false, FindPath.Query.parse(this.ada.toString(), this.dan.toString(), "3"))
+					.hops())
 			.isEqualTo(3);
 	}
 
 	@Test
 	void noPathWithinTheDepthIsNotFound() {
 		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> this.findPath.find(this.ada, false, this.ada.toString(), this.dan.toString(), "2"))
+			.isThrownBy(() -> this.findPath.find(this.ada, false,
+					FindPath.Query.parse(this.ada.toString(), this.dan.toString(), "2")))
 			.withMessageContaining("within 2");
-		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> this.findPath.find(this.ada, false, this.ada.toString(), this.eve.toString(), null));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.findPath.find(this.ada, false,
+				FindPath.Query.parse(this.ada.toString(), this.eve.toString(), null)));
 	}
 
 	@Test
 	void aPathToYourselfHasNoHops() {
-		SocialPath path = this.findPath.find(this.eve, false, this.eve.toString(), this.eve.toString(), "1");
+		SocialPath path = this.findPath.find(this.eve, false,
+				FindPath.Query.parse(this.eve.toString(), this.eve.toString(), "1"));
 
 		assertThat(path.hops()).isZero();
 		assertThat(path.people()).extracting(Person::id).containsExactly(this.eve);
@@ -64,34 +69,38 @@ class FindPathTest {
 
 	@Test
 	void onlyTheCallersOwnPathsUnlessAdmin() {
-		assertThatExceptionOfType(NotFoundException.class)
-			.isThrownBy(() -> this.findPath.find(this.eve, false, this.ada.toString(), this.dan.toString(), null));
+		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.findPath.find(this.eve, false,
+				FindPath.Query.parse(this.ada.toString(), this.dan.toString(), null)));
 
-		assertThat(this.findPath.find(this.eve, true, this.ada.toString(), this.dan.toString(), null).hops())
+		assertThat(
+				this.findPath.find(this.eve, true, FindPath.Query.parse(this.ada.toString(), this.dan.toString(), null))
+					.hops())
 			.isEqualTo(3);
 	}
 
 	@Test
 	void unknownTargetIsNotFoundAndPendingTargetIsAConflict() {
-		assertThatExceptionOfType(NotFoundException.class).isThrownBy(
-				() -> this.findPath.find(this.ada, false, this.ada.toString(), CustomerId.random().toString(), null))
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.findPath.find(this.ada, false,
+					FindPath.Query.parse(this.ada.toString(), CustomerId.random().toString(), null)))
 			.withMessageContaining("No customer");
 		CustomerId pending = this.fixture.registered("pending");
-		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.findPath.find(this.ada, false, this.ada.toString(), pending.toString(), null));
-		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.findPath.find(pending, false, pending.toString(), this.ada.toString(), null));
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.findPath.find(this.ada, false,
+				FindPath.Query.parse(this.ada.toString(), pending.toString(), null)));
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.findPath.find(pending, false,
+				FindPath.Query.parse(pending.toString(), this.ada.toString(), null)));
 	}
 
 	@Test
 	void everyMalformedParameterIsNamed() {
 		assertThatExceptionOfType(ValidationException.class)
-			.isThrownBy(() -> this.findPath.find(this.ada, false, "x' OR 1=1 //", null, "7"))
+			.isThrownBy(() -> this.findPath.find(this.ada, false, FindPath.Query.parse("x' OR 1=1 //", null, "7")))
 			.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::field)
 				.containsExactly("id", "to", "maxDepth"));
 		for (String depth : List.of("0", "7", "-1", "99999999999999999999", "six", "1.5", " 3", "3 ")) {
 			assertThatExceptionOfType(ValidationException.class)
-				.isThrownBy(() -> this.findPath.find(this.ada, false, this.ada.toString(), this.bob.toString(), depth))
+				.isThrownBy(() -> this.findPath.find(this.ada, false,
+						FindPath.Query.parse(this.ada.toString(), this.bob.toString(), depth)))
 				.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("maxDepth"));
 		}
 	}

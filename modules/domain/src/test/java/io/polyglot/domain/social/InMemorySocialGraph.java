@@ -14,9 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.polyglot.domain.shared.Cursor;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Ids;
 import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
+import io.polyglot.domain.shared.ValidationException;
 
 /** The social graph port in maps, with breadth-first search for paths. */
 final class InMemorySocialGraph implements SocialGraph {
@@ -26,17 +29,17 @@ final class InMemorySocialGraph implements SocialGraph {
 	private final Map<CustomerId, Set<CustomerId>> friends = new HashMap<>();
 
 	@Override
-	public void recordPeople(Collection<Person> recorded) {
+	public synchronized void recordPeople(Collection<Person> recorded) {
 		recorded.forEach((person) -> this.people.put(person.id(), person));
 	}
 
 	@Override
-	public Optional<Person> person(CustomerId id) {
+	public synchronized Optional<Person> person(CustomerId id) {
 		return Optional.ofNullable(this.people.get(id));
 	}
 
 	@Override
-	public FriendshipChange addFriendship(CustomerId one, CustomerId other) {
+	public synchronized FriendshipChange addFriendship(CustomerId one, CustomerId other) {
 		if (!this.people.containsKey(one) || !this.people.containsKey(other)) {
 			return FriendshipChange.PERSON_MISSING;
 		}
@@ -46,7 +49,7 @@ final class InMemorySocialGraph implements SocialGraph {
 	}
 
 	@Override
-	public FriendshipChange removeFriendship(CustomerId one, CustomerId other) {
+	public synchronized FriendshipChange removeFriendship(CustomerId one, CustomerId other) {
 		if (!this.people.containsKey(one) || !this.people.containsKey(other)) {
 			return FriendshipChange.PERSON_MISSING;
 		}
@@ -56,18 +59,37 @@ final class InMemorySocialGraph implements SocialGraph {
 	}
 
 	@Override
-	public Page<Person> friends(CustomerId who, PageRequest page) {
-		List<Person> all = friendsOf(who).stream().map(this.people::get).sorted(byId()).toList();
-		return new Page<>(all.subList(0, Math.min(page.limit(), all.size())), null);
+	public synchronized Page<Person> friends(CustomerId who, PageRequest page) {
+		// keyset by id text, as the Neo4j adapter pages; a cursor that is no id is
+		// refused
+		String after = (page.cursor() != null) ? afterId(page.cursor()) : null;
+		List<Person> all = friendsOf(who).stream()
+			.map(this.people::get)
+			.sorted(byId())
+			.filter((person) -> after == null || person.id().toString().compareTo(after) > 0)
+			.toList();
+		List<Person> items = all.subList(0, Math.min(page.limit(), all.size()));
+		Cursor next = (all.size() > items.size()) ? Cursor.encode(items.get(items.size() - 1).id().toString()) : null;
+		return new Page<>(items, next);
+	}
+
+	/** How many friendships the fake holds between the two (0 or 1: it is symmetric). */
+	synchronized long storedFriendships(CustomerId one, CustomerId other) {
+		return friendsOf(one).contains(other) ? 1 : 0;
+	}
+
+	/** How many people the fake holds with this id (0 or 1: it is keyed by id). */
+	synchronized long storedPeople(CustomerId id) {
+		return this.people.containsKey(id) ? 1 : 0;
 	}
 
 	@Override
-	public Set<CustomerId> friendIds(CustomerId who) {
+	public synchronized Set<CustomerId> friendIds(CustomerId who) {
 		return Set.copyOf(friendsOf(who));
 	}
 
 	@Override
-	public List<Suggestion> suggestions(CustomerId who, int limit) {
+	public synchronized List<Suggestion> suggestions(CustomerId who, int limit) {
 		Map<CustomerId, Integer> mutual = new HashMap<>();
 		for (CustomerId friend : friendsOf(who)) {
 			for (CustomerId candidate : friendsOf(friend)) {
@@ -87,7 +109,7 @@ final class InMemorySocialGraph implements SocialGraph {
 	}
 
 	@Override
-	public Optional<SocialPath> shortestPath(CustomerId from, CustomerId to, PathDepth maxDepth) {
+	public synchronized Optional<SocialPath> shortestPath(CustomerId from, CustomerId to, PathDepth maxDepth) {
 		Map<CustomerId, CustomerId> parent = new HashMap<>();
 		Set<CustomerId> seen = new HashSet<>(Set.of(from));
 		Deque<CustomerId> frontier = new ArrayDeque<>(List.of(from));
@@ -111,6 +133,15 @@ final class InMemorySocialGraph implements SocialGraph {
 			frontier = next;
 		}
 		return Optional.empty();
+	}
+
+	private static String afterId(Cursor cursor) {
+		try {
+			return Ids.parseUuid("cursor", cursor.decode()).toString();
+		}
+		catch (ValidationException ex) {
+			throw Cursor.invalid();
+		}
 	}
 
 	private Set<CustomerId> friendsOf(CustomerId id) {

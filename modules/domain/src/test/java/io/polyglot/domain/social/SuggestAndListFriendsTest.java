@@ -3,6 +3,8 @@ package io.polyglot.domain.social;
 import java.util.List;
 
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.PageRequest;
+import io.polyglot.domain.shared.QueryNumbers;
 import io.polyglot.domain.shared.ValidationException;
 import io.polyglot.domain.shared.ValidationException.FieldError;
 import org.junit.jupiter.api.Test;
@@ -27,22 +29,29 @@ class SuggestAndListFriendsTest {
 			this.fixture.graph.addFriendship(friend, this.fixture.projected("fof" + i));
 		}
 
-		assertThat(this.suggest.suggest(me, null)).hasSize(10);
-		assertThat(this.suggest.suggest(me, "")).hasSize(10);
-		assertThat(this.suggest.suggest(me, "3")).hasSize(3).allSatisfy((s) -> assertThat(s.mutualFriends()).isOne());
-		assertThat(this.suggest.suggest(me, "100")).hasSize(12);
+		assertThat(this.suggest.suggest(me, QueryNumbers.parse("limit", null, 1, SuggestFriends.MAX_LIMIT)))
+			.hasSize(10);
+		assertThat(this.suggest.suggest(me, QueryNumbers.parse("limit", "", 1, SuggestFriends.MAX_LIMIT))).hasSize(10);
+		assertThat(this.suggest.suggest(me, QueryNumbers.parse("limit", "3", 1, SuggestFriends.MAX_LIMIT))).hasSize(3)
+			.allSatisfy((s) -> assertThat(s.mutualFriends()).isOne());
+		assertThat(this.suggest.suggest(me, QueryNumbers.parse("limit", "100", 1, SuggestFriends.MAX_LIMIT)))
+			.hasSize(12);
 	}
 
 	@Test
 	void badLimitsAreNamed() {
 		CustomerId me = this.fixture.projected("myself");
 		for (String limit : List.of("0", "101", "-1", "99999999999", "ten", "1e2")) {
-			assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.suggest.suggest(me, limit))
+			assertThatExceptionOfType(ValidationException.class)
+				.isThrownBy(
+						() -> this.suggest.suggest(me, QueryNumbers.parse("limit", limit, 1, SuggestFriends.MAX_LIMIT)))
 				.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("limit"));
-			assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.list.list(me, limit, null))
+			assertThatExceptionOfType(ValidationException.class)
+				.isThrownBy(() -> this.list.list(me, PageRequest.parse(limit, null)))
 				.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("limit"));
 		}
-		assertThatExceptionOfType(ValidationException.class).isThrownBy(() -> this.list.list(me, null, "not a cursor!"))
+		assertThatExceptionOfType(ValidationException.class)
+			.isThrownBy(() -> this.list.list(me, PageRequest.parse(null, "not a cursor!")))
 			.satisfies((ex) -> assertThat(ex.errors()).extracting(FieldError::field).containsExactly("cursor"));
 	}
 
@@ -50,8 +59,9 @@ class SuggestAndListFriendsTest {
 	void aCallerNotProjectedYetHasNoFriendsAndNoSuggestions() {
 		CustomerId pending = this.fixture.registered("pending");
 
-		assertThat(this.list.list(pending, null, null).items()).isEmpty();
-		assertThat(this.suggest.suggest(pending, null)).isEmpty();
+		assertThat(this.list.list(pending, PageRequest.parse(null, null)).items()).isEmpty();
+		assertThat(this.suggest.suggest(pending, QueryNumbers.parse("limit", null, 1, SuggestFriends.MAX_LIMIT)))
+			.isEmpty();
 	}
 
 }

@@ -23,10 +23,10 @@ public final class InMemoryCustomers implements Customers {
 	public synchronized void register(Customer customer, String currency) {
 		for (Customer existing : this.byId.values()) {
 			if (existing.username().normalized().equals(customer.username().normalized())) {
-				throw new ConflictException("The username is already taken.");
+				throw new ConflictException("username is taken");
 			}
 			if (existing.email().normalized().equals(customer.email().normalized())) {
-				throw new ConflictException("The e-mail address is already registered.");
+				throw new ConflictException("email is taken");
 			}
 		}
 		this.byId.put(customer.id(), customer);

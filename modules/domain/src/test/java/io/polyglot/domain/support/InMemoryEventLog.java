@@ -1,6 +1,10 @@
 package io.polyglot.domain.support;
 
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +21,23 @@ import io.polyglot.domain.shared.Cursor;
 import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
 
-/** An event log in a map, for use-case tests; pages by offset. */
+/**
+ * An event log in a map, for use-case tests; pages by keyset, newest first, with the
+ * Cassandra adapter's cursor shape.
+ */
 public final class InMemoryEventLog implements EventLog, StreamOwners {
+
+	// the log's clustering order: time, then id, newest first
+	private static final Comparator<DomainEvent> NEWEST_FIRST = Comparator.comparing(DomainEvent::occurredAt)
+		.thenComparing(DomainEvent::id, Comparator.comparing(UUID::toString))
+		.reversed();
 
 	private final Map<UUID, DomainEvent> events = new LinkedHashMap<>();
 
 	private final Map<EventStream, Owner> owners = new LinkedHashMap<>();
 
 	@Override
-	public void append(List<DomainEvent> events) {
+	public synchronized void append(List<DomainEvent> events) {
 		for (DomainEvent event : events) {
 			this.events.putIfAbsent(event.id(), event);
 			this.owners.merge(event.stream(), new Owner(event.owner()),
@@ -34,22 +46,77 @@ public final class InMemoryEventLog implements EventLog, StreamOwners {
 	}
 
 	@Override
-	public Page<DomainEvent> read(EventStream stream, TimeRange range, PageRequest page) {
-		List<DomainEvent> matching = new ArrayList<>(this.events.values()
+	public synchronized Page<DomainEvent> read(EventStream stream, TimeRange range, PageRequest page) {
+		List<DomainEvent> matching = this.events.values()
 			.stream()
 			.filter((event) -> event.stream().equals(stream))
 			.filter((event) -> !event.occurredAt().isBefore(range.from()) && event.occurredAt().isBefore(range.to()))
-			.sorted(Comparator.comparing(DomainEvent::occurredAt).reversed())
-			.toList());
-		int offset = (page.cursor() != null) ? Integer.parseInt(page.cursor().decode()) : 0;
-		int end = Math.min(matching.size(), offset + page.limit());
-		return new Page<>(matching.subList(offset, end),
-				(end < matching.size()) ? Cursor.encode(Integer.toString(end)) : null);
+			.sorted(NEWEST_FIRST)
+			.toList();
+		if (page.cursor() != null) {
+			Position after = Position.of(page.cursor(), stream, range);
+			matching = matching.stream().filter((event) -> after.isBefore(event)).toList();
+		}
+		List<DomainEvent> items = matching.subList(0, Math.min(page.limit(), matching.size()));
+		Cursor next = (matching.size() > items.size()) ? Position.after(items.get(items.size() - 1)).toCursor(stream)
+				: null;
+		return new Page<>(List.copyOf(items), next);
 	}
 
 	@Override
-	public Optional<Owner> ownerOf(EventStream stream) {
+	public synchronized Optional<Owner> ownerOf(EventStream stream) {
 		return Optional.ofNullable(this.owners.get(stream));
+	}
+
+	/**
+	 * Where a page ended, in the cursor shape the Cassandra adapter issues (version,
+	 * stream, day, time in microseconds, event id), so the fake refuses the same tampered
+	 * cursors.
+	 */
+	private record Position(LocalDate day, long micros, UUID eventId) {
+
+		static Position after(DomainEvent event) {
+			long micros = micros(event.occurredAt());
+			return new Position(LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC), micros, event.id());
+		}
+
+		static Position of(Cursor cursor, EventStream stream, TimeRange range) {
+			String[] parts = cursor.decode().split("\\|", -1);
+			if (parts.length != 5 || !"e1".equals(parts[0]) || !stream.toString().equals(parts[1])) {
+				throw Cursor.invalid();
+			}
+			try {
+				Position position = new Position(LocalDate.parse(parts[2]), Long.parseLong(parts[3]),
+						UUID.fromString(parts[4]));
+				Instant at = Instant.EPOCH.plus(position.micros(), ChronoUnit.MICROS);
+				if (position.micros() < micros(range.from()) || position.micros() >= micros(range.to())
+						|| !position.day().equals(LocalDate.ofInstant(at, ZoneOffset.UTC))
+						|| !position.eventId().toString().equals(parts[4])) {
+					throw Cursor.invalid();
+				}
+				return position;
+			}
+			catch (DateTimeParseException | IllegalArgumentException ex) {
+				throw Cursor.invalid();
+			}
+		}
+
+		Cursor toCursor(EventStream stream) {
+			return Cursor.encode(String.join("|", "e1", stream.toString(), this.day.toString(),
+					Long.toString(this.micros), this.eventId.toString()));
+		}
+
+		/** Whether the event comes after this position, newest first. */
+		boolean isBefore(DomainEvent event) {
+			long at = micros(event.occurredAt());
+			return at < this.micros
+					|| (at == this.micros && event.id().toString().compareTo(this.eventId.toString()) < 0);
+		}
+
+		private static long micros(Instant instant) {
+			return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+		}
+
 	}
 
 }

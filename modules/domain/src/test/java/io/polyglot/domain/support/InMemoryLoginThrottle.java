@@ -9,12 +9,14 @@ import java.util.Optional;
 import io.polyglot.domain.session.LoginThrottle;
 import io.polyglot.domain.shared.Clock;
 
-/** Failure counters in a map whose windows expire by the clock, like keys with a TTL. */
+/** Failure counters and blocks in maps that expire by the clock, like keys with a TTL. */
 public final class InMemoryLoginThrottle implements LoginThrottle {
 
 	private final Clock clock;
 
 	private final Map<String, Window> windows = new HashMap<>();
+
+	private final Map<String, Instant> blocks = new HashMap<>();
 
 	public InMemoryLoginThrottle(Clock clock) {
 		this.clock = clock;
@@ -30,15 +32,34 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 	}
 
 	@Override
-	public void recordFailure(String key, Duration window) {
+	public int recordFailure(String key, Duration window) {
 		Window current = live(key);
-		this.windows.put(key, (current != null) ? new Window(current.failures() + 1, current.endsAt())
-				: new Window(1, this.clock.now().plus(window)));
+		Window next = (current != null) ? new Window(current.failures() + 1, current.endsAt())
+				: new Window(1, this.clock.now().plus(window));
+		this.windows.put(key, next);
+		return next.failures();
 	}
 
 	@Override
 	public void reset(String key) {
 		this.windows.remove(key);
+		this.blocks.remove(key);
+	}
+
+	@Override
+	public void block(String key, Duration duration) {
+		Instant until = this.clock.now().plus(duration);
+		this.blocks.merge(key, until, (old, fresh) -> old.isAfter(fresh) ? old : fresh);
+	}
+
+	@Override
+	public Optional<Duration> blockedFor(String key) {
+		Instant until = this.blocks.get(key);
+		if (until == null || !this.clock.now().isBefore(until)) {
+			this.blocks.remove(key);
+			return Optional.empty();
+		}
+		return Optional.of(Duration.between(this.clock.now(), until));
 	}
 
 	public int failures(String key) {

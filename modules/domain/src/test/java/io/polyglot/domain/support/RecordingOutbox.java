@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.Outbox;
+import io.polyglot.domain.outbox.Outbox;
 
 /** Keeps the events added, in order, for assertions. */
 public final class RecordingOutbox implements Outbox {

@@ -8,8 +8,10 @@ import io.polyglot.app.web.catalog.CatalogDtos.ProductPageResponse;
 import io.polyglot.app.web.catalog.CatalogDtos.ProductRequest;
 import io.polyglot.app.web.catalog.CatalogDtos.ProductResponse;
 import io.polyglot.domain.catalog.BrowseCatalog;
+import io.polyglot.domain.catalog.CategoryCode;
 import io.polyglot.domain.catalog.ManageCatalog;
 import io.polyglot.domain.catalog.Product;
+import io.polyglot.domain.catalog.ProductId;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,7 +52,8 @@ public class CatalogController {
 
 	@PutMapping(path = "/categories/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CategoryResponse> putCategory(@PathVariable String code, @RequestBody CategoryRequest request) {
-		ManageCatalog.CategoryPut put = this.manageCatalog.putCategory(code, request.name(), request.inputs());
+		ManageCatalog.CategoryPut put = this.manageCatalog.putCategory(new CategoryCode(code), request.name(),
+				request.inputs());
 		return ResponseEntity.status(put.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.body(CategoryResponse.of(put.category()));
 	}
@@ -68,17 +71,17 @@ public class CatalogController {
 
 	@GetMapping("/products/{id}")
 	ProductResponse product(@PathVariable String id) {
-		return ProductResponse.of(this.browseCatalog.product(id));
+		return ProductResponse.of(this.browseCatalog.product(ProductId.parse(id)));
 	}
 
 	@PutMapping(path = "/products/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ProductResponse update(@PathVariable String id, @RequestBody ProductRequest request) {
-		return ProductResponse.of(this.manageCatalog.update(id, request.input(), request.version()));
+		return ProductResponse.of(this.manageCatalog.update(ProductId.parse(id), request.input(), request.version()));
 	}
 
 	@DeleteMapping("/products/{id}")
 	ResponseEntity<Void> delete(@PathVariable String id) {
-		this.manageCatalog.delete(id);
+		this.manageCatalog.delete(ProductId.parse(id));
 		return ResponseEntity.noContent().build();
 	}
 

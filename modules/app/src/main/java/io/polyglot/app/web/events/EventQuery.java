@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
-import io.polyglot.domain.shared.PageRequest;
 import io.polyglot.domain.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +15,6 @@ final class EventQuery {
 
 	// the longest ISO-8601 date-time with an offset and nanoseconds is 35 characters
 	private static final int MAX_DATE_LENGTH = 40;
-
-	private static final int MAX_LIMIT_LENGTH = 9;
 
 	private EventQuery() {
 	}
@@ -40,24 +37,6 @@ final class EventQuery {
 		}
 		throw new ValidationException(field,
 				"must be an ISO-8601 date-time with offset, such as 2026-03-01T10:00:00Z (encode + as %2B)");
-	}
-
-	static PageRequest page(@Nullable String limit, @Nullable String cursor) {
-		Integer size = null;
-		if (limit != null && !limit.isEmpty()) {
-			try {
-				if (limit.length() <= MAX_LIMIT_LENGTH) {
-					size = Integer.valueOf(limit);
-				}
-			}
-			catch (NumberFormatException ex) {
-				// reported below
-			}
-			if (size == null) {
-				throw new ValidationException("limit", "must be between 1 and " + PageRequest.MAX_LIMIT);
-			}
-		}
-		return PageRequest.of(size, cursor);
 	}
 
 }

@@ -5,6 +5,7 @@ import io.polyglot.domain.eventlog.EventReader;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.ReadActivity;
 import io.polyglot.domain.eventlog.ReadEvents;
+import io.polyglot.domain.shared.PageRequest;
 import io.polyglot.domain.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +44,7 @@ public class EventsController {
 		EventStream parsed = EventStream.parse(stream);
 		EventReader reader = new EventReader(caller.customerId(), caller.isAdmin());
 		return EventPageResponse.of(this.readEvents.read(reader, parsed, EventQuery.instant("from", from),
-				EventQuery.instant("to", to), EventQuery.page(limit, cursor)));
+				EventQuery.instant("to", to), PageRequest.parseLenient(limit, cursor)));
 	}
 
 	@GetMapping("/me/activity")
@@ -52,7 +53,7 @@ public class EventsController {
 			@RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String cursor) {
 		return EventPageResponse.of(this.readActivity.read(caller.customerId(), EventQuery.instant("from", from),
-				EventQuery.instant("to", to), EventQuery.page(limit, cursor)));
+				EventQuery.instant("to", to), PageRequest.parseLenient(limit, cursor)));
 	}
 
 }

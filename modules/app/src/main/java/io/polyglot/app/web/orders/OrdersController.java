@@ -6,7 +6,12 @@ import io.polyglot.app.web.orders.OrderDtos.OrderPage;
 import io.polyglot.app.web.orders.OrderDtos.OrderResponse;
 import io.polyglot.app.web.orders.OrderDtos.PlaceOrderRequest;
 import io.polyglot.domain.idempotency.IdempotencyKey;
-import io.polyglot.domain.order.Ordering;
+import io.polyglot.domain.order.CancelOrder;
+import io.polyglot.domain.order.Order;
+import io.polyglot.domain.order.PayOrder;
+import io.polyglot.domain.order.PlaceOrder;
+import io.polyglot.domain.order.ShipOrder;
+import io.polyglot.domain.order.ViewOrders;
 import io.polyglot.domain.shared.PageRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -28,12 +33,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/orders")
 public class OrdersController {
 
-	private final Ordering ordering;
+	private final PlaceOrder placeOrder;
+
+	private final PayOrder payOrder;
+
+	private final CancelOrder cancelOrder;
+
+	private final ShipOrder shipOrder;
+
+	private final ViewOrders viewOrders;
 
 	private final IdempotentResponses idempotent;
 
-	public OrdersController(Ordering ordering, IdempotentResponses idempotent) {
-		this.ordering = ordering;
+	public OrdersController(PlaceOrder placeOrder, PayOrder payOrder, CancelOrder cancelOrder, ShipOrder shipOrder,
+			ViewOrders viewOrders, IdempotentResponses idempotent) {
+		this.placeOrder = placeOrder;
+		this.payOrder = payOrder;
+		this.cancelOrder = cancelOrder;
+		this.shipOrder = shipOrder;
+		this.viewOrders = viewOrders;
 		this.idempotent = idempotent;
 	}
 
@@ -42,35 +60,36 @@ public class OrdersController {
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
 			@RequestBody PlaceOrderRequest request) {
 		return this.idempotent.once(caller.customerId(), key, "POST /orders", request, HttpStatus.CREATED,
-				() -> OrderResponse.of(this.ordering.place(caller.customerId(), request.lines())));
+				() -> OrderResponse
+					.of(this.placeOrder.place(caller.customerId(), PlaceOrder.Command.parse(request.lines()))));
 	}
 
 	@GetMapping
 	OrderPage list(@AuthenticationPrincipal SessionPrincipal caller,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return OrderPage.of(this.ordering.list(caller.customerId(), PageRequest.of(limit, cursor)));
+		return OrderPage.of(this.viewOrders.list(caller.customerId(), PageRequest.of(limit, cursor)));
 	}
 
 	@GetMapping("/{id}")
 	OrderResponse get(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id) {
-		return OrderResponse.of(this.ordering.get(caller.customerId(), caller.isAdmin(), Ordering.orderId(id)));
+		return OrderResponse.of(this.viewOrders.get(caller.customerId(), caller.isAdmin(), Order.parseId(id)));
 	}
 
 	@PostMapping("/{id}/payment")
 	OrderResponse pay(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id) {
-		return OrderResponse.of(this.ordering.pay(caller.customerId(), Ordering.orderId(id)));
+		return OrderResponse.of(this.payOrder.pay(caller.customerId(), Order.parseId(id)));
 	}
 
 	@PostMapping("/{id}/cancellation")
 	OrderResponse cancel(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id) {
-		return OrderResponse.of(this.ordering.cancel(caller.customerId(), caller.isAdmin(), Ordering.orderId(id)));
+		return OrderResponse.of(this.cancelOrder.cancel(caller.customerId(), caller.isAdmin(), Order.parseId(id)));
 	}
 
 	/** Administrators only (see SecurityConfiguration). */
 	@PostMapping("/{id}/shipment")
 	OrderResponse ship(@PathVariable String id) {
-		return OrderResponse.of(this.ordering.ship(Ordering.orderId(id)));
+		return OrderResponse.of(this.shipOrder.ship(Order.parseId(id)));
 	}
 
 }

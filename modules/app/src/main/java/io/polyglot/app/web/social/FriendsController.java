@@ -3,6 +3,10 @@ package io.polyglot.app.web.social;
 import io.polyglot.app.security.SessionPrincipal;
 import io.polyglot.app.web.social.SocialDtos.FriendListResponse;
 import io.polyglot.app.web.social.SocialDtos.SuggestionListResponse;
+import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Ids;
+import io.polyglot.domain.shared.PageRequest;
+import io.polyglot.domain.shared.QueryNumbers;
 import io.polyglot.domain.social.ChangeFriendship;
 import io.polyglot.domain.social.ListFriends;
 import io.polyglot.domain.social.SuggestFriends;
@@ -21,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The caller's friendships: add and remove (both idempotent, 204 either way), the paged
  * friends list, and friends-of-friends suggestions. Ids and numbers arrive as text and
- * are parsed by the domain, so a malformed one is a 400 naming its field.
+ * are parsed here, by the domain's parsers, so a malformed one is a 400 naming its field.
  */
 @RestController
 @RequestMapping("/api/v1/friends")
@@ -42,13 +46,13 @@ public class FriendsController {
 
 	@PutMapping("/{customerId}")
 	ResponseEntity<Void> add(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String customerId) {
-		this.changeFriendship.add(caller.customerId(), customerId);
+		this.changeFriendship.add(caller.customerId(), CustomerId.parse(customerId));
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/{customerId}")
 	ResponseEntity<Void> remove(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String customerId) {
-		this.changeFriendship.remove(caller.customerId(), customerId);
+		this.changeFriendship.remove(caller.customerId(), CustomerId.parse(customerId));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -56,13 +60,14 @@ public class FriendsController {
 	FriendListResponse list(@AuthenticationPrincipal SessionPrincipal caller,
 			@RequestParam(required = false) @Nullable String limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return FriendListResponse.of(this.listFriends.list(caller.customerId(), limit, cursor));
+		return FriendListResponse.of(this.listFriends.list(caller.customerId(), PageRequest.parse(limit, cursor)));
 	}
 
 	@GetMapping("/suggestions")
 	SuggestionListResponse suggestions(@AuthenticationPrincipal SessionPrincipal caller,
 			@RequestParam(required = false) @Nullable String limit) {
-		return SuggestionListResponse.of(this.suggestFriends.suggest(caller.customerId(), limit));
+		return SuggestionListResponse.of(this.suggestFriends.suggest(caller.customerId(),
+				QueryNumbers.parse("limit", limit, 1, SuggestFriends.MAX_LIMIT)));
 	}
 
 }

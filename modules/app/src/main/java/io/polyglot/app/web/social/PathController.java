@@ -29,7 +29,8 @@ public class PathController {
 	PathResponse path(@AuthenticationPrincipal SessionPrincipal caller, @PathVariable String id,
 			@RequestParam(required = false) @Nullable String to,
 			@RequestParam(required = false) @Nullable String maxDepth) {
-		return PathResponse.of(this.findPath.find(caller.customerId(), caller.isAdmin(), id, to, maxDepth));
+		return PathResponse
+			.of(this.findPath.find(caller.customerId(), caller.isAdmin(), FindPath.Query.parse(id, to, maxDepth)));
 	}
 
 }

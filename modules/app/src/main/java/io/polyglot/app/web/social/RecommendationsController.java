@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.polyglot.app.security.SessionPrincipal;
 import io.polyglot.domain.order.Orders.Popular;
+import io.polyglot.domain.shared.QueryNumbers;
 import io.polyglot.domain.social.RecommendProducts;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +26,11 @@ public class RecommendationsController {
 	@GetMapping("/api/v1/recommendations/products")
 	RecommendationList recommendations(@AuthenticationPrincipal SessionPrincipal caller,
 			@RequestParam(required = false) @Nullable String limit) {
-		return new RecommendationList(
-				this.recommendProducts.recommend(caller.customerId(), limit).stream().map(Recommendation::of).toList());
+		return new RecommendationList(this.recommendProducts
+			.recommend(caller.customerId(), QueryNumbers.parse("limit", limit, 1, RecommendProducts.MAX_LIMIT))
+			.stream()
+			.map(Recommendation::of)
+			.toList());
 	}
 
 	/** The recommendations, best first. */

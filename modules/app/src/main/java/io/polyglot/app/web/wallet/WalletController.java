@@ -8,7 +8,10 @@ import io.polyglot.app.web.wallet.WalletDtos.DepositResponse;
 import io.polyglot.app.web.wallet.WalletDtos.LedgerResponse;
 import io.polyglot.app.web.wallet.WalletDtos.TransferRequest;
 import io.polyglot.app.web.wallet.WalletDtos.TransferResponse;
-import io.polyglot.domain.account.Wallet;
+import io.polyglot.domain.account.Amounts;
+import io.polyglot.domain.account.DepositMoney;
+import io.polyglot.domain.account.TransferMoney;
+import io.polyglot.domain.account.ViewAccount;
 import io.polyglot.domain.idempotency.IdempotencyKey;
 import io.polyglot.domain.shared.PageRequest;
 import org.jspecify.annotations.Nullable;
@@ -30,18 +33,28 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class WalletController {
 
-	private final Wallet wallet;
+	private final ViewAccount viewAccount;
+
+	private final DepositMoney depositMoney;
+
+	private final TransferMoney transferMoney;
+
+	private final Amounts amounts;
 
 	private final IdempotentResponses idempotent;
 
-	public WalletController(Wallet wallet, IdempotentResponses idempotent) {
-		this.wallet = wallet;
+	public WalletController(ViewAccount viewAccount, DepositMoney depositMoney, TransferMoney transferMoney,
+			Amounts amounts, IdempotentResponses idempotent) {
+		this.amounts = amounts;
+		this.viewAccount = viewAccount;
+		this.depositMoney = depositMoney;
+		this.transferMoney = transferMoney;
 		this.idempotent = idempotent;
 	}
 
 	@GetMapping("/accounts/me")
 	AccountResponse account(@AuthenticationPrincipal SessionPrincipal caller) {
-		return AccountResponse.of(this.wallet.accountOf(caller.customerId()));
+		return AccountResponse.of(this.viewAccount.accountOf(caller.customerId()));
 	}
 
 	@PostMapping(path = "/accounts/me/deposits", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -49,7 +62,8 @@ public class WalletController {
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
 			@RequestBody DepositRequest request) {
 		return this.idempotent.once(caller.customerId(), key, "POST /accounts/me/deposits", request, HttpStatus.CREATED,
-				() -> DepositResponse.of(this.wallet.deposit(caller.customerId(), request.amount())));
+				() -> DepositResponse.of(this.depositMoney.deposit(caller.customerId(),
+						this.amounts.parse("amount", request.amount()))));
 	}
 
 	@PostMapping(path = "/transfers", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -57,15 +71,15 @@ public class WalletController {
 			@RequestHeader(name = IdempotencyKey.HEADER, required = false) @Nullable String key,
 			@RequestBody TransferRequest request) {
 		return this.idempotent.once(caller.customerId(), key, "POST /transfers", request, HttpStatus.CREATED,
-				() -> TransferResponse
-					.of(this.wallet.transfer(caller.customerId(), request.toCustomerId(), request.amount())));
+				() -> TransferResponse.of(this.transferMoney.transfer(caller.customerId(),
+						TransferMoney.Command.parse(this.amounts, request.toCustomerId(), request.amount()))));
 	}
 
 	@GetMapping("/accounts/me/ledger")
 	LedgerResponse ledger(@AuthenticationPrincipal SessionPrincipal caller,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return LedgerResponse.of(this.wallet.ledger(caller.customerId(), PageRequest.of(limit, cursor)));
+		return LedgerResponse.of(this.viewAccount.ledger(caller.customerId(), PageRequest.of(limit, cursor)));
 	}
 
 }

@@ -1,0 +1,24 @@
+package io.polyglot.adapter.neo4j;
+
+import org.neo4j.driver.Driver;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The Neo4j side of the architecture demos, only when demos are switched on; every demo
+ * node carries the label {@code Demo}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.neo4j.autoconfigure.Neo4jAutoConfiguration")
+@ConditionalOnBooleanProperty("polyglot.demos.enabled")
+@EnableConfigurationProperties(Neo4jSocialProperties.class)
+class Neo4jDemoAutoConfiguration {
+
+	@Bean
+	Neo4jFriendGraph neo4jFriendGraph(Driver driver, Neo4jSocialProperties properties) {
+		return new Neo4jFriendGraph(driver, properties.queryTimeout());
+	}
+
+}
