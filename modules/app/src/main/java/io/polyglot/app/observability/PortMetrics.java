@@ -30,8 +30,9 @@ import org.springframework.util.ClassUtils;
  * Times every call of every domain port an adapter implements, as
  * {@code polyglot.store.operation} with the tags {@code store} (the adapter's store),
  * {@code port}, {@code operation} and {@code outcome} ({@code success}, {@code rejected}
- * for a domain refusal such as a duplicate, {@code unavailable}, {@code error}). Ports on
- * the latency-critical path also publish histogram buckets.
+ * for a domain refusal such as a duplicate, {@code unavailable}, {@code error}). Every
+ * timer publishes histogram buckets: Prometheus allows one kind per name, so the
+ * {@code histogramPorts} list no longer narrows them (kept for the property's binding).
  *
  * <p>
  * A decorator per port bean, applied where the beans are made: whichever adapter serves a
@@ -183,9 +184,10 @@ public final class PortMetrics implements BeanPostProcessor {
 					.tag("port", port)
 					.tag("operation", operation)
 					.tag("outcome", outcome);
-				if (PortMetrics.this.histogramPorts.contains(port.toLowerCase(Locale.ROOT))) {
-					timer.serviceLevelObjectives(BUCKETS);
-				}
+				// Prometheus needs one kind per metric name: every timer of this name is
+				// a
+				// histogram, or a scrape fails mixing histogram and summary snapshots
+				timer.serviceLevelObjectives(BUCKETS);
 				return timer.register(meters);
 			}).record(nanos, TimeUnit.NANOSECONDS);
 		}
