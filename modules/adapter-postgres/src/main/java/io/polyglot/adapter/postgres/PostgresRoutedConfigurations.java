@@ -75,10 +75,15 @@ final class PostgresRoutedConfigurations {
 			return new PostgresLoginThrottle(new JdbcTemplate(dataSource));
 		}
 
+		// instances of its own: the port beans may be wrapped (bulkhead proxies) and are
+		// then no longer of the adapter's class
 		@Bean
-		ExpiredRowsPurge postgresExpiredRowsPurge(PostgresSessions sessions, PostgresLoginThrottle throttle,
+		ExpiredRowsPurge postgresExpiredRowsPurge(DataSource dataSource,
+				@Value("${polyglot.postgres.sessions.unlogged:false}") boolean unlogged,
 				@Value("${polyglot.postgres.sessions.purge-interval:1m}") Duration interval) {
-			return new ExpiredRowsPurge(sessions, throttle, interval);
+			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+			return new ExpiredRowsPurge(new PostgresSessions(jdbc, unlogged), new PostgresLoginThrottle(jdbc),
+					interval);
 		}
 
 	}
