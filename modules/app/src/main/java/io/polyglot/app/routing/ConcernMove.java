@@ -114,8 +114,11 @@ public final class ConcernMove implements AutoCloseable {
 		return new SpringApplicationBuilder(Side.class).web(WebApplicationType.NONE)
 			.properties(properties)
 			.properties(routing)
+			// a side has no outbox or web health: the service's health groups name
+			// contributors it does not have
 			.properties(Map.of("spring.main.banner-mode", "off", "polyglot.outbox.relay-enabled", "false",
-					"spring.main.log-startup-info", "false"))
+					"spring.main.log-startup-info", "false", "management.endpoint.health.validate-group-membership",
+					"false"))
 			.run();
 	}
 
