@@ -74,8 +74,8 @@ final class PostgresIndexPlayground implements IndexPlayground {
 				.finding("afterMillis", after)
 				.finding("speedup", (after > 0) ? Math.round(before / after * 10) / 10.0 : null)
 				.finding("indexBuildMillis", build)
-				.finding("planBefore", firstLine(planBefore))
-				.finding("planAfter", firstLine(planAfter))
+				.finding("planBefore", scanLine(planBefore))
+				.finding("planAfter", scanLine(planAfter))
 				.played();
 		});
 	}
@@ -100,7 +100,16 @@ final class PostgresIndexPlayground implements IndexPlayground {
 		return best;
 	}
 
-	private static String firstLine(String plan) {
+	/**
+	 * The plan's first scan node: the top line may be a Gather over a parallel scan,
+	 * which hides how the rows are found.
+	 */
+	private static String scanLine(String plan) {
+		for (String line : plan.split("\n")) {
+			if (line.contains("Scan")) {
+				return line.strip().replaceFirst("^->\\s*", "");
+			}
+		}
 		int end = plan.indexOf('\n');
 		return ((end > 0) ? plan.substring(0, end) : plan).strip();
 	}

@@ -184,7 +184,15 @@ public final class StoreMap {
 		else {
 			rates.put("opsPerSecond", null);
 		}
-		rates.put("p99Millis", anyPercentile ? round(p99) : (max > 0 ? round(max) : null));
+		// boxed on purpose: a conditional mixing double and null unboxes the null (NPE)
+		Double p99Millis = null;
+		if (anyPercentile) {
+			p99Millis = round(p99);
+		}
+		else if (max > 0) {
+			p99Millis = round(max);
+		}
+		rates.put("p99Millis", p99Millis);
 		rates.put("p99Kind", anyPercentile ? "p99 (slowest operation's rolling p99)" : "max (no percentiles)");
 		return rates;
 	}
