@@ -12,6 +12,7 @@ import io.polyglot.domain.session.Sessions;
 import io.polyglot.domain.social.SocialGraph;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -61,7 +62,10 @@ class AllOnPostgresIT extends ApiTestSupport {
 	void everyPortIsServedByThePostgresAdapterAndNoOtherStoreClientExists() {
 		for (Class<?> port : new Class<?>[] { Catalog.class, Stock.class, Sessions.class, LoginThrottle.class,
 				EventLog.class, SocialGraph.class }) {
-			assertThat(this.context.getBean(port).getClass().getSimpleName()).as(port.getSimpleName())
+			// behind the service's decorators (bulkhead, metrics): the adapter class
+			// itself
+			assertThat(AopProxyUtils.ultimateTargetClass(this.context.getBean(port)).getSimpleName())
+				.as(port.getSimpleName())
 				.startsWith("Postgres");
 		}
 		assertThat(this.context.getBeansOfType(EventConsumer.class).values()).extracting(EventConsumer::name)
