@@ -31,8 +31,7 @@ import org.springframework.util.ClassUtils;
  * {@code polyglot.store.operation} with the tags {@code store} (the adapter's store),
  * {@code port}, {@code operation} and {@code outcome} ({@code success}, {@code rejected}
  * for a domain refusal such as a duplicate, {@code unavailable}, {@code error}). Every
- * timer publishes histogram buckets: Prometheus allows one kind per name, so the
- * {@code histogramPorts} list no longer narrows them (kept for the property's binding).
+ * timer publishes the same histogram buckets: Prometheus allows one kind per name.
  *
  * <p>
  * A decorator per port bean, applied where the beans are made: whichever adapter serves a
@@ -61,11 +60,8 @@ public final class PortMetrics implements BeanPostProcessor {
 
 	private final ObjectProvider<MeterRegistry> registry;
 
-	private final Set<String> histogramPorts;
-
-	public PortMetrics(ObjectProvider<MeterRegistry> registry, Set<String> histogramPorts) {
+	public PortMetrics(ObjectProvider<MeterRegistry> registry) {
 		this.registry = registry;
-		this.histogramPorts = Set.copyOf(histogramPorts);
 	}
 
 	@Override
