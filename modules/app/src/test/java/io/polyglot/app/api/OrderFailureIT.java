@@ -63,7 +63,7 @@ class OrderFailureIT extends OrderTestSupport {
 		assertThat(this.stock.levels()).filteredOn((level) -> level.productId().equals(UUID.fromString(first)))
 			.singleElement()
 			.satisfies((level) -> assertThat(level.holds()).isEmpty());
-		assertThat((Boolean) reconciliation().get("clean")).isTrue();
+		assertReconciled(first, second);
 	}
 
 	/** The real orders adapter, except that inserting fails after the reservations. */

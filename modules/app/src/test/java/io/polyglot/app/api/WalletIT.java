@@ -232,7 +232,7 @@ class WalletIT extends WalletTestSupport {
 			}
 
 			// one executes; the others replay it (201) or find it in flight (409)
-			assertThat(seen).containsOnly(201, 409).contains(201);
+			assertThat(seen).isSubsetOf(201, 409).contains(201);
 			assertThat(transfersFrom(ada)).isEqualTo(1);
 			assertThat(balance(ada)).isEqualByComparingTo("93.00");
 			assertThat(balance(bob)).isEqualByComparingTo("7.00");
