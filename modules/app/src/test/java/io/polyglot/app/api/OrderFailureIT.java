@@ -126,6 +126,11 @@ class OrderFailureIT extends OrderTestSupport {
 		}
 
 		@Override
+		public List<LiveLine> liveLines() {
+			return this.delegate.liveLines();
+		}
+
+		@Override
 		public List<ProductUnits> unitsPerProduct() {
 			return this.delegate.unitsPerProduct();
 		}
