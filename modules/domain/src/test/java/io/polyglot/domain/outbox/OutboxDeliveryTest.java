@@ -26,7 +26,7 @@ class OutboxDeliveryTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z"));
 
-	private final InMemoryOutbox outbox = new InMemoryOutbox(this.clock, "log", "graph");
+	private final InMemoryOutbox outbox = new InMemoryOutbox("log", "graph");
 
 	private final DeliverOutboxEvents deliver = new DeliverOutboxEvents(this.outbox, new DirectTransactions(),
 			this.clock, 10, Duration.ofSeconds(1), Duration.ofSeconds(4));
