@@ -44,7 +44,7 @@ public final class RegisterCustomer {
 	/**
 	 * Registers a customer with the role CUSTOMER.
 	 * @throws io.polyglot.domain.shared.ConflictException when the username or e-mail is
-	 * taken
+	 * taken already
 	 */
 	public Customer register(Command command) {
 		return register(command, Set.of(Role.CUSTOMER));

@@ -12,7 +12,7 @@ import io.polyglot.domain.shared.Transactions;
 /**
  * Records product events. The catalog lives in MongoDB, which cannot join a PostgreSQL
  * transaction, so each event is its own small outbox write right after the MongoDB write
- * succeeded.
+ * has succeeded there.
  */
 public final class ProductEvents {
 

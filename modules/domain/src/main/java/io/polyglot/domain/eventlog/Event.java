@@ -9,8 +9,8 @@ import io.polyglot.domain.shared.CustomerId;
  * events under a sealed interface ({@code CustomerEvent}, {@code AccountEvent},
  * {@code SessionEvent}, {@code OrderEvent}, {@code CatalogEvent}, {@code SocialEvent});
  * {@link io.polyglot.domain.outbox.EventSerializer} turns them into their stored form
- * ({@link DomainEvent}) and back, so no other code knows the stored type names or payload
- * keys.
+ * ({@link DomainEvent}) and back, so no other code knows the stored type names or the
+ * payload keys.
  */
 public interface Event {
 

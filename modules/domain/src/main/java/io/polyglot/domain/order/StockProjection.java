@@ -11,8 +11,8 @@ import io.polyglot.domain.outbox.EventSerializer;
 /**
  * Applies what happened to orders to the catalog's stock: a cancelled order's holds go
  * back to stock, a shipped order's holds become sold units. Fed by the outbox relay (and
- * called directly right after the commit); idempotent per order, so redelivery is
- * harmless.
+ * called directly right after the commit); idempotent per order, so a redelivered event
+ * does no harm.
  */
 public final class StockProjection implements EventConsumer {
 

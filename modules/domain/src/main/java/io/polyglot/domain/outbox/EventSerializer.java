@@ -134,8 +134,8 @@ public final class EventSerializer {
 	 * The typed event a stored one records, when it is of the given kind (a context's
 	 * interface such as {@code OrderEvent}, or one record); empty for any other type,
 	 * whose payload is not read at all, so a consumer never fails on events it skips.
-	 * @throws MalformedEventException when the event is of the kind but its payload is
-	 * malformed
+	 * @throws MalformedEventException when the event is of the kind and its payload is
+	 * not what the type needs
 	 */
 	public static <E extends Event> Optional<E> fromStored(DomainEvent stored, Class<E> kind) {
 		Class<? extends Event> context = CONTEXTS.get(stored.type());

@@ -38,7 +38,7 @@ public final class ChangeFriendship {
 
 	/**
 	 * Makes the caller and the customer friends (both ways); a second call changes
-	 * nothing.
+	 * nothing at all.
 	 * @throws BusinessRuleException when it is the caller's own id
 	 * @throws io.polyglot.domain.shared.NotFoundException when no such customer exists
 	 * @throws io.polyglot.domain.shared.ConflictException when either is registered but

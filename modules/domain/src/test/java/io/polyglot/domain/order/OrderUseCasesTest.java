@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The order rules against the fakes: placing reserves stock or nothing, paying and
  * cancelling move money, the state machine holds, and another customer's order is not
- * found.
+ * found (404).
  */
 class OrderUseCasesTest {
 

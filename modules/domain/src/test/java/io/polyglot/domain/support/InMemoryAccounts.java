@@ -25,7 +25,7 @@ import io.polyglot.domain.shared.PageRequest;
 /**
  * Wallet accounts and their ledger in maps, for use-case tests; locking is a no-op (the
  * tests are single-threaded) and, like the database's CHECK, a negative balance is
- * refused.
+ * refused outright.
  */
 public final class InMemoryAccounts implements Accounts {
 

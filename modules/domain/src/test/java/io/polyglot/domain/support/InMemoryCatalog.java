@@ -318,8 +318,8 @@ public final class InMemoryCatalog implements Catalog, Stock, CatalogImport {
 
 	/**
 	 * A stand-in product at the cursor's position (only its sort key and id matter), or a
-	 * validation error on {@code cursor} for one issued for another sort or tampered
-	 * with.
+	 * validation error on {@code cursor} for one issued for another sort or tampered with
+	 * by a client.
 	 */
 	private static Product decode(Cursor cursor, ProductSort sort) {
 		String text = cursor.decode();

@@ -50,8 +50,7 @@ public final class InMemoryOutbox implements Outbox, OutboxQueue {
 		return this.events.values()
 			.stream()
 			.filter((event) -> !done.containsKey(event.id()))
-			// the first attempt is due when the event occurred, as the adapter schedules
-			// it
+			// the first attempt is due when the event occurred (the adapter's schedule)
 			.filter((event) -> !(failed.containsKey(event.id()) ? failed.get(event.id()).nextAt() : event.occurredAt())
 				.isAfter(now))
 			.limit(max)
