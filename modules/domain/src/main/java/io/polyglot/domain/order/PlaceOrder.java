@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
@@ -98,8 +97,7 @@ public final class PlaceOrder {
 				this.transactions.afterRollback(() -> release(reserved, order.id(), null));
 				compensationRegistered[0] = true;
 				this.orders.insert(order);
-				this.outbox.add(OrderEvents.of(EventTypes.ORDER_PLACED, order,
-						Map.of("lines", Integer.toString(lines.size()))));
+				this.outbox.add(OrderEvents.placed(order), order.updatedAt());
 			});
 			return order;
 		}
@@ -128,8 +126,7 @@ public final class PlaceOrder {
 				}
 			}
 			this.orders.insert(order);
-			this.outbox
-				.add(OrderEvents.of(EventTypes.ORDER_PLACED, order, Map.of("lines", Integer.toString(lines.size()))));
+			this.outbox.add(OrderEvents.placed(order), order.updatedAt());
 			return order;
 		});
 	}

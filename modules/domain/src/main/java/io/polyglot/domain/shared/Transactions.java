@@ -9,8 +9,8 @@ import java.util.function.Supplier;
 public interface Transactions {
 
 	/**
-	 * Runs the work in one transaction: committed if it returns, rolled back if it
-	 * throws.
+	 * Runs the work in one transaction: committed if it returns, rolled back if it throws
+	 * an exception.
 	 */
 	<T> T inTransaction(Supplier<T> work);
 
