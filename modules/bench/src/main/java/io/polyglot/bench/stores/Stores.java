@@ -24,6 +24,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.polyglot.adapter.postgres.PostgresPorts;
 import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SpringConnectionProperties;
 import org.bson.Document;
@@ -125,7 +126,10 @@ public final class Stores implements AutoCloseable {
 		return Map.copyOf(this.implementations);
 	}
 
-	/** A pooled data source on the bench database (recreated empty on first use). */
+	/**
+	 * A pooled data source on the bench database, recreated on first use with the
+	 * service's migrations applied.
+	 */
 	public synchronized DataSource postgres() throws Exception {
 		if (this.postgres == null) {
 			String url = this.properties.get("spring.datasource.url", "jdbc:postgresql://localhost:5432/postgres");
@@ -138,6 +142,9 @@ public final class Stores implements AutoCloseable {
 				statement.execute("CREATE DATABASE " + NAMESPACE);
 			}
 			this.postgres = pool(withDatabase(url, NAMESPACE), user, password, this.poolSize);
+			// the service's schema first: Flyway refuses a non-empty schema without its
+			// history, and the PostgreSQL baselines are the routing's adapters on it
+			PostgresPorts.migrate(this.postgres);
 			this.implementations.putIfAbsent("postgres", "PostgreSQL " + postgresVersion());
 		}
 		return this.postgres;

@@ -64,8 +64,8 @@ public final class DocumentVsJoinWorkload implements Workload {
 			products.add(new UUID(random.nextLong(), random.nextLong()));
 			names.add("Product " + i);
 		}
-		// "hot" products: the one at index n is on the first line of the first n
-		// customers
+		// "hot" products: hot product h is on the first line of order h of the first
+		// copies[h] customers, so renaming it touches exactly that many documents
 		List<UUID> hot = new ArrayList<>();
 		for (int n : copies) {
 			UUID id = new UUID(random.nextLong(), random.nextLong());
@@ -91,12 +91,8 @@ public final class DocumentVsJoinWorkload implements Workload {
 				List<Document> lines = new ArrayList<>();
 				for (int l = 0; l < LINES; l++) {
 					int product = random.nextInt(1_000);
-					if (o == 0 && l == 0) {
-						for (int h = copies.size() - 1; h >= 0; h--) {
-							if (c < copies.get(h)) {
-								product = 1_000 + h;
-							}
-						}
+					if (l == 0 && o < copies.size() && c < copies.get(o)) {
+						product = 1_000 + o;
 					}
 					int quantity = 1 + random.nextInt(5);
 					long price = 100 + random.nextInt(10_000);
