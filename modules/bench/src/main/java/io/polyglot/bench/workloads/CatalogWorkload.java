@@ -16,6 +16,7 @@ import io.polyglot.adapter.mongodb.MongoPorts;
 import io.polyglot.adapter.postgres.PostgresPorts;
 import io.polyglot.bench.harness.BenchContext;
 import io.polyglot.bench.harness.Equivalence;
+import io.polyglot.bench.harness.Load;
 import io.polyglot.bench.stores.Stores;
 import io.polyglot.domain.catalog.AttributeDefinition;
 import io.polyglot.domain.catalog.AttributeFilter;
@@ -103,11 +104,12 @@ public final class CatalogWorkload implements Workload {
 						1_000 + random.nextInt(100), Map.of("author", "Author " + (i % 500), "pages",
 								(long) (50 + i % 900), "format", (i % 2 == 0) ? "paper" : "hard"),
 						0);
-				catalog.add(product);
 				batch.add(product);
 			}
-			context.progress().message("catalog: adding " + batch.size() + " products to PostgreSQL");
-			batch.forEach(pg::add);
+			Load.parallel(batch.size(), (i) -> {
+				catalog.add(batch.get((int) i));
+				pg.add(batch.get((int) i));
+			});
 			batch.forEach((p) -> ids.add(p.id()));
 			int n = ids.size();
 

@@ -24,6 +24,7 @@ import io.polyglot.adapter.cassandra.CassandraPorts;
 import io.polyglot.adapter.postgres.PostgresPorts;
 import io.polyglot.bench.harness.BenchContext;
 import io.polyglot.bench.harness.Equivalence;
+import io.polyglot.bench.harness.Load;
 import io.polyglot.bench.stores.Stores;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventLog;
@@ -85,6 +86,7 @@ public final class EventLogWorkload implements Workload {
 		long loaded = 0;
 		for (long size : context.settings().sizesOr(List.of(20_000L), List.of(100_000L, 1_000_000L))) {
 			context.progress().message("eventlog: appending up to " + size + " events (" + PER_STREAM + " per stream)");
+			List<List<DomainEvent>> load = new ArrayList<>();
 			while (loaded < size) {
 				EventStream stream = EventStream.account(UUID.randomUUID());
 				CustomerId owner = CustomerId.random();
@@ -97,10 +99,13 @@ public final class EventLogWorkload implements Workload {
 					events.add(event(stream, owner, now.minus(SPREAD.multipliedBy(e).dividedBy(PER_STREAM))
 						.minus(streams.size(), ChronoUnit.MICROS)));
 				}
-				port.append(events);
-				pg.append(events);
+				load.add(events);
 				loaded += PER_STREAM;
 			}
+			Load.parallel(load.size(), (i) -> {
+				port.append(load.get((int) i));
+				pg.append(load.get((int) i));
+			});
 			int n = streams.size();
 			Instant end = now.plusSeconds(1);
 			Instant from = end.minus(Duration.ofDays(30));

@@ -17,6 +17,7 @@ import io.polyglot.adapter.redis.RedisPorts;
 import io.polyglot.adapter.redis.RedisSessionsWire;
 import io.polyglot.bench.harness.BenchContext;
 import io.polyglot.bench.harness.Equivalence;
+import io.polyglot.bench.harness.Load;
 import io.polyglot.bench.stores.Stores;
 import io.polyglot.domain.account.Role;
 import io.polyglot.domain.session.Session;
@@ -73,10 +74,10 @@ public final class SessionsWorkload implements Workload {
 			}
 			context.progress().message("sessions: loading " + size + " sessions into Redis and PostgreSQL");
 			Sessions pg = PostgresPorts.sessions(dataSource, false);
-			for (int i = 0; i < size; i++) {
-				port.create(hashes.get(i), sessions.get(i), IDLE);
-				pg.create(hashes.get(i), sessions.get(i), IDLE);
-			}
+			Load.parallel(size, (i) -> {
+				port.create(hashes.get((int) i), sessions.get((int) i), IDLE);
+				pg.create(hashes.get((int) i), sessions.get((int) i), IDLE);
+			});
 			// the same look-ups must find the same sessions everywhere (lastSeenAt moves
 			// with each touch, so it is left out)
 			int n = hashes.size();
@@ -112,15 +113,13 @@ public final class SessionsWorkload implements Workload {
 			// ones (each target revokes its own copy, so all start from the same state)
 			context.measure(concern(), "revoke", "port", redisLabel, size,
 					(op) -> port.revoke(hashes.get((int) (op % n))));
-			for (int i = 0; i < size; i++) {
-				port.create(hashes.get(i), sessions.get(i), IDLE);
-			}
+			Load.parallel(size, (i) -> port.create(hashes.get((int) i), sessions.get((int) i), IDLE));
 			context.measure(concern(), "revoke", "raw", redisLabel, size,
 					(op) -> raw.revoke(hashes.get((int) (op % n))));
 			for (boolean unlogged : persistence) {
 				Sessions table = PostgresPorts.sessions(dataSource, unlogged);
-				for (int i = 0; unlogged && i < size; i++) {
-					table.create(hashes.get(i), sessions.get(i), IDLE);
+				if (unlogged) {
+					Load.parallel(size, (i) -> table.create(hashes.get((int) i), sessions.get((int) i), IDLE));
 				}
 				context.measure(concern(), "revoke", "baseline", label(pgLabel, unlogged), size,
 						(op) -> table.revoke(hashes.get((int) (op % n))));
