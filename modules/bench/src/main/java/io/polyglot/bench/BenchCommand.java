@@ -112,11 +112,17 @@ public final class BenchCommand implements Callable<Integer> {
 			Thread stopper = new Thread(stores::close, "bench-stop-stores");
 			Runtime.getRuntime().addShutdownHook(stopper);
 			progress.message("starting or connecting: " + needed);
+			long starting = System.nanoTime();
 			stores.start();
+			progress.message(String.format(java.util.Locale.ROOT, "stores ready in %.0f s",
+					(System.nanoTime() - starting) / 1e9));
 			for (Workload workload : selected) {
 				progress.message("== " + workload.concern() + " (" + workload.store() + ")");
+				long started = System.nanoTime();
 				try {
 					workload.run(context, stores);
+					progress.message(String.format(java.util.Locale.ROOT, "== %s done in %.0f s", workload.concern(),
+							(System.nanoTime() - started) / 1e9));
 				}
 				catch (io.polyglot.bench.harness.Equivalence.MismatchException ex) {
 					failures.add(ex.getMessage());
