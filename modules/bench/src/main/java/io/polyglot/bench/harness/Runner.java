@@ -53,6 +53,7 @@ public final class Runner {
 		List<Thread> threads = new ArrayList<>();
 		for (int c = 0; c < shape.clients(); c++) {
 			Thread thread = new Thread(() -> {
+				boolean called = false;
 				while (true) {
 					long index = issued.getAndIncrement();
 					if (index >= maxOps) {
@@ -72,9 +73,13 @@ public final class Runner {
 					}
 					else {
 						began = System.nanoTime();
-						if (began >= deadline) {
+						// every client calls at least once: on a loaded machine a thread
+						// may first run after a short phase has ended, which would leave
+						// an empty row
+						if (began >= deadline && called) {
 							return;
 						}
+						called = true;
 					}
 					try {
 						operation.run(sequence.getAndIncrement());
