@@ -36,6 +36,9 @@ public final class PlaceOrder {
 
 	private final Stock stock;
 
+	/** JDK logging: the domain stays free of logging libraries. */
+	private static final System.Logger LOGGER = System.getLogger(PlaceOrder.class.getName());
+
 	private final Transactions transactions;
 
 	private final Outbox outbox;
@@ -78,6 +81,7 @@ public final class PlaceOrder {
 			return placeInOneTransaction(order, lines);
 		}
 		List<UUID> reserved = new ArrayList<>();
+		boolean[] compensationRegistered = { false };
 		try {
 			for (OrderLine line : lines) {
 				if (!this.stock.reserve(line.productId(), order.id(), line.quantity())) {
@@ -87,13 +91,20 @@ public final class PlaceOrder {
 				reserved.add(line.productId());
 			}
 			this.transactions.run(() -> {
+				// this transaction may be an outer one (the idempotency key's) that
+				// commits
+				// after we return: only a rollback hook sees a failure of that commit
+				this.transactions.afterRollback(() -> release(reserved, order.id(), null));
+				compensationRegistered[0] = true;
 				this.orders.insert(order);
 				this.outbox.add(OrderEvents.placed(order), order.updatedAt());
 			});
 			return order;
 		}
 		catch (RuntimeException ex) {
-			release(reserved, order.id(), ex);
+			if (!compensationRegistered[0]) {
+				release(reserved, order.id(), ex);
+			}
 			throw ex;
 		}
 	}
@@ -120,7 +131,7 @@ public final class PlaceOrder {
 		});
 	}
 
-	private void release(List<UUID> reserved, UUID orderId, RuntimeException cause) {
+	private void release(List<UUID> reserved, UUID orderId, @Nullable RuntimeException cause) {
 		for (UUID productId : reserved) {
 			try {
 				this.stock.release(productId, orderId);
@@ -128,7 +139,13 @@ public final class PlaceOrder {
 			catch (RuntimeException ex) {
 				// the hold stays on the product for an order that does not exist;
 				// reconciliation reports it as an orphan hold
-				cause.addSuppressed(ex);
+				if (cause != null) {
+					cause.addSuppressed(ex);
+				}
+				else {
+					LOGGER.log(System.Logger.Level.WARNING, "Stock hold of order {0} on product {1} not released: {2}",
+							orderId, productId, ex.getMessage());
+				}
 			}
 		}
 	}

@@ -91,6 +91,17 @@ public final class InMemoryOrders implements Orders {
 	}
 
 	@Override
+	public synchronized List<LiveLine> liveLines() {
+		List<LiveLine> lines = new ArrayList<>();
+		for (Order order : this.byId.values()) {
+			if (order.status() == OrderStatus.PENDING || order.status() == OrderStatus.PAID) {
+				order.lines().forEach((line) -> lines.add(new LiveLine(order.id(), line.productId(), line.quantity())));
+			}
+		}
+		return lines;
+	}
+
+	@Override
 	public synchronized List<ProductUnits> unitsPerProduct() {
 		Map<UUID, long[]> units = new LinkedHashMap<>();
 		for (Order order : this.byId.values()) {
