@@ -28,8 +28,8 @@ public final class TestPolyglotApplication {
 
 	public static void main(String[] args) {
 		Path data = Path.of(".polyglot").toAbsolutePath();
-		// only the stores the routing uses: with every concern on PostgreSQL, only
-		// PostgreSQL
+		// only the stores the routing uses: with every concern on PostgreSQL, just
+		// that one
 		Routing routing = Routing.from((name) -> property(args, name));
 		System.out.println("Starting " + String.join(", ", routing.stores()) + " (routing " + routing.byConcern()
 				+ "); data in " + data);

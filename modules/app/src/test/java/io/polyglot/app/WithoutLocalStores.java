@@ -6,8 +6,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a Spring test that must not start the local stores (it brings its own
- * connections).
+ * Marks a Spring test that must not start the local stores (it brings its own connections
+ * to whatever it needs).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -83,8 +83,7 @@ class CassandraAdapterAutoConfiguration {
 				return;
 			}
 			// tagged names (cassandra.session.cql-requests{session="s0"}) instead of one
-			// name
-			// per session and node, so a dashboard needs no regular expressions
+			// name per session and node, so a dashboard needs no regular expressions
 			builder.withString(DefaultDriverOption.METRICS_FACTORY_CLASS, "MicrometerMetricsFactory")
 				.withString(DefaultDriverOption.METRICS_ID_GENERATOR_CLASS, "TaggingMetricIdGenerator")
 				.withString(DefaultDriverOption.METRICS_ID_GENERATOR_PREFIX, "cassandra")

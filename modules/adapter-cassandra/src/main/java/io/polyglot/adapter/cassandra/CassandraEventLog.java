@@ -68,7 +68,7 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 
 	/**
 	 * After a failed first connection, calls fail at once for this long before the next
-	 * attempt.
+	 * attempt is made.
 	 */
 	static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(1);
 

@@ -24,7 +24,7 @@ record EventPosition(LocalDate day, long occurredAtMicros, UUID eventId) {
 	/**
 	 * The position in a cursor this adapter issued for this stream, inside
 	 * {@code [fromMicros, toMicros)}; anything else is the validation error of a tampered
-	 * cursor.
+	 * cursor (a 400).
 	 */
 	static EventPosition of(Cursor cursor, EventStream stream, long fromMicros, long toMicros) {
 		String[] parts = cursor.decode().split("\\|", -1);

@@ -11,7 +11,7 @@ import org.bson.Document;
 /**
  * The catalog's indexes, created idempotently (creating an existing index with the same
  * keys and options is a no-op). Every query the API issues is served by one of them; see
- * docs/stores/mongodb.md.
+ * docs/stores/mongodb.md for which.
  */
 final class CatalogIndexes {
 

@@ -25,8 +25,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * from (on the same product documents), the catalog's indexes at startup, and short
  * client timeouts so a request fails fast (503) while MongoDB is down.
  */
-// the concern's default store; polyglot.routing.catalog=postgres routes it to PostgreSQL
-// instead
+// the concern's default store; polyglot.routing.catalog=postgres routes it to
+// PostgreSQL instead
 @ConditionalOnProperty(name = "polyglot.routing.catalog", havingValue = "mongodb", matchIfMissing = true)
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 class MongoAdapterAutoConfiguration {

@@ -19,7 +19,7 @@ import org.bson.types.Decimal128;
 /**
  * Demo 2 in MongoDB: each customer one document with their orders and lines embedded,
  * product names copied into every line; a rename rewrites every document that holds a
- * copy.
+ * copy of the name.
  */
 final class MongoCustomerOrders implements CustomerOrdersPlayground {
 

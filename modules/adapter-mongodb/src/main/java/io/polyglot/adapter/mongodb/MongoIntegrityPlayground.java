@@ -13,7 +13,7 @@ import org.bson.types.Decimal128;
 /**
  * Demo 1 in MongoDB: the same customers and orders as documents, with nothing but the
  * built-in unique {@code _id}; the order's {@code customerId} is a reference nobody
- * checks.
+ * checks at all.
  */
 final class MongoIntegrityPlayground implements IntegrityPlayground {
 

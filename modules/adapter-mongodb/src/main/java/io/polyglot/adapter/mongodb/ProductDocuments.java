@@ -17,7 +17,7 @@ import org.bson.Document;
 
 /**
  * The layout of a product document and its mapping to the domain. One document per
- * product:
+ * product, laid out as:
  *
  * <pre>
  * { _id: "uuid", sku, name, nameKey, description, category, priceCents: long, currency,

@@ -1,6 +1,6 @@
 /**
  * MongoDB adapter: the product catalog and its stock, portable between real MongoDB and
- * mongo-java-server.
+ * mongo-java-server alike.
  */
 @NullMarked
 package io.polyglot.adapter.mongodb;

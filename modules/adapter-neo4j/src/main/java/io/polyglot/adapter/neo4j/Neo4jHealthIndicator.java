@@ -10,7 +10,7 @@ import org.springframework.boot.health.contributor.Health;
 
 /**
  * Health component {@code neo4j}: {@code dbms.components()} over Bolt, naming version and
- * edition.
+ * edition of the server.
  */
 class Neo4jHealthIndicator extends AbstractHealthIndicator {
 

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Cypher against brute force: on a seeded random graph of a few hundred people, the
  * suggestions (ids, mutual counts, order, limit) and the shortest path lengths (and their
  * absence within the depth) Neo4j answers equal a plain in-memory computation, for every
- * person.
+ * person in the graph.
  */
 @SpringBootTest(classes = Neo4jSocialGraphBruteForceIT.Config.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -52,7 +52,7 @@ class AccountEntity extends AssignedIdEntity {
 
 	/**
 	 * A new, empty account in the given currency, opened at the moment its customer
-	 * registered.
+	 * registered with the service.
 	 */
 	static AccountEntity openFor(CustomerId customerId, String currency, Instant openedAt) {
 		return new AccountEntity(UUID.randomUUID(), customerId, Money.zero(currency), openedAt);

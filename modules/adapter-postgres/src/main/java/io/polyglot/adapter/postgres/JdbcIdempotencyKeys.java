@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Idempotency keys in PostgreSQL. The claim is one INSERT ... ON CONFLICT: the primary
  * key decides which of two concurrent requests with the same key goes first, not a
- * check-then-insert.
+ * check-then-insert in Java.
  */
 final class JdbcIdempotencyKeys implements IdempotencyKeys {
 

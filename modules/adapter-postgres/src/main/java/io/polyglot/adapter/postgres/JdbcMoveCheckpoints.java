@@ -8,8 +8,8 @@ import io.polyglot.domain.move.MoveCheckpoints;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Move checkpoints in PostgreSQL (table {@code concern_moves}), one upserted row per
- * move.
+ * Move checkpoints in PostgreSQL (table {@code concern_moves}), one upserted row per move
+ * (keyed by the move's name).
  */
 final class JdbcMoveCheckpoints implements MoveCheckpoints {
 

@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The customers of record in PostgreSQL, each registered together with its wallet
  * account; uniqueness of username and e-mail is decided by the database, not by a
- * check-then-insert.
+ * check-then-insert in Java.
  */
 final class JpaCustomers implements Customers {
 

@@ -5,8 +5,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Health component {@code postgres}: a real query, naming the server version and
- * database.
+ * Health component {@code postgres}: a real query, naming the server version and the
+ * database in use.
  */
 class PostgresHealthIndicator extends AbstractHealthIndicator {
 

@@ -124,8 +124,8 @@ final class PostgresStock implements Stock {
 	}
 
 	/**
-	 * The stock is in the orders' PostgreSQL: a reservation joins the order's
-	 * transaction.
+	 * The stock is in the orders' PostgreSQL: a reservation joins the order's own
+	 * transaction there.
 	 */
 	@Override
 	public boolean sharesTransactions() {

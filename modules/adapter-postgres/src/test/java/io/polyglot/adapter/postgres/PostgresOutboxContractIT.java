@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The outbox contract against a real local PostgreSQL (the same one the in-memory fake
- * passes).
+ * passes in the domain).
  */
 @SpringBootTest(classes = PostgresTestApplication.class)
 class PostgresOutboxContractIT extends OutboxContract {

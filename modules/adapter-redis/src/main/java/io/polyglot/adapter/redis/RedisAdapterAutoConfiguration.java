@@ -14,8 +14,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Wires the Redis adapter: its health component, the session store and the login failure
  * counters, over the connection and template of Boot's Redis auto-configuration.
  */
-// the concern's default store; polyglot.routing.sessions=postgres routes it to PostgreSQL
-// instead
+// the concern's default store; polyglot.routing.sessions=postgres routes it to
+// PostgreSQL instead
 @ConditionalOnProperty(name = "polyglot.routing.sessions", havingValue = "redis", matchIfMissing = true)
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 class RedisAdapterAutoConfiguration {

@@ -55,8 +55,7 @@ class RedisLoginThrottle implements LoginThrottle {
 			""", Long.class);
 
 	// KEYS: block marker. ARGV: block ms. Sets the marker unless a longer block is
-	// already
-	// in place, so blocks only ever grow until they expire.
+	// already in place, so blocks only ever grow until they expire.
 	private static final RedisScript<Long> BLOCK = RedisScript.of("""
 			local remaining = redis.call('PTTL', KEYS[1])
 			if remaining < tonumber(ARGV[1]) then

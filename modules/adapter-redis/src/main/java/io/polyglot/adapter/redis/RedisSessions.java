@@ -215,8 +215,8 @@ class RedisSessions implements Sessions {
 		requirePositive(idleTimeout);
 		return RedisCalls.call(() -> {
 			// the keys are named after the customer, which only the pointer knows:
-			// reading it first lets the script declare every key it writes, as Redis
-			// requires
+			// reading it first lets the script declare every key it writes, which Redis
+			// requires of a script
 			String customerId = this.redis.opsForValue().get(ownerKey(tokenHash));
 			if (customerId == null) {
 				return Optional.empty();

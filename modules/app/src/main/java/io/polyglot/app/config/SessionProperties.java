@@ -19,8 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it is blocked; higher than per username because offices and carriers share addresses
  * @param failureWindow how long failures count, and a ceiling's block lasts, from the
  * first failure
- * @param failuresBeforeDelay failures of one username at one address before the delays
- * start
+ * @param failuresBeforeDelay failures of one username at one address before the first
+ * delay applies
  * @param firstDelay the first delay for that username at that address, doubled by each
  * further failure
  * @param maxDelay the longest delay

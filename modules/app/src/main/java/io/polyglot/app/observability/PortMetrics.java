@@ -114,7 +114,7 @@ public final class PortMetrics implements BeanPostProcessor {
 
 	/**
 	 * Times the port calls of one adapter bean; timers are made once per method and
-	 * outcome.
+	 * outcome, then reused.
 	 */
 	private final class Timing implements MethodInterceptor {
 
@@ -180,8 +180,7 @@ public final class PortMetrics implements BeanPostProcessor {
 					.tag("operation", operation)
 					.tag("outcome", outcome);
 				// Prometheus needs one kind per metric name: every timer of this name is
-				// a
-				// histogram, or a scrape fails mixing histogram and summary snapshots
+				// a histogram, or a scrape fails mixing histogram and summary snapshots
 				timer.serviceLevelObjectives(BUCKETS);
 				return timer.register(meters);
 			}).record(nanos, TimeUnit.NANOSECONDS);

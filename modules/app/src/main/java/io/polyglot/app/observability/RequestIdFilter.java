@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every request an id before anything else runs: the client's (or its proxy's)
  * {@code X-Request-Id} when it is a sane token, a fresh UUID otherwise. The id is
  * returned as a header and put in the MDC for the whole request, the error dispatch
- * included.
+ * included too.
  */
 public final class RequestIdFilter extends OncePerRequestFilter {
 

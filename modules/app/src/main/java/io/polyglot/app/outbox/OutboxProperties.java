@@ -8,15 +8,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Outbox relay settings under {@code polyglot.outbox}.
  *
- * @param relayEnabled whether this instance relays (every instance may: claims use SKIP
- * LOCKED)
+ * @param relayEnabled whether this instance relays (every instance may: claims use FOR
+ * UPDATE SKIP LOCKED)
  * @param batchSize events claimed and delivered per transaction
  * @param pollInterval pause after an empty claim
  * @param firstBackoff wait after a consumer's first failure; doubles per failure
  * @param maxBackoff the cap of that wait
  * @param retention how long delivered events stay in the outbox
  * @param housekeepingInterval how often delivered events and expired idempotency keys are
- * pruned
+ * pruned, in batches
  * @param lagWarning oldest undelivered age from which the health component reports
  * {@code lagging}
  */

@@ -12,12 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How many calls may be in flight against one store at a time
  * ({@code polyglot.bulkhead.*}); a call past the limit waits up to {@code maxWait} and
  * then fails as store-unavailable, so a hung store holds at most that many request
- * threads.
+ * threads at once.
  *
  * @param maxConcurrentCalls the limit of every store without its own entry
  * @param maxWait how long a call waits for a free place before it is refused
  * @param stores per-store limits by store name (postgres, mongodb, redis, cassandra,
- * neo4j)
+ * neo4j) as in health
  */
 @ConfigurationProperties("polyglot.bulkhead")
 public record BulkheadProperties(@DefaultValue("64") int maxConcurrentCalls, @DefaultValue("100ms") Duration maxWait,

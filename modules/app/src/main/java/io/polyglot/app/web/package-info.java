@@ -1,6 +1,6 @@
 /**
  * HTTP edge: controllers, request/response records, and the mapping of failures to
- * problem+json.
+ * problem+json responses.
  */
 @NullMarked
 package io.polyglot.app.web;

@@ -62,8 +62,8 @@ class AllOnPostgresIT extends ApiTestSupport {
 	void everyPortIsServedByThePostgresAdapterAndNoOtherStoreClientExists() {
 		for (Class<?> port : new Class<?>[] { Catalog.class, Stock.class, Sessions.class, LoginThrottle.class,
 				EventLog.class, SocialGraph.class }) {
-			// behind the service's decorators (bulkhead, metrics): the adapter class
-			// itself
+			// behind the service's decorators (bulkhead, metrics): the class of the
+			// adapter itself
 			assertThat(AopProxyUtils.ultimateTargetClass(this.context.getBean(port)).getSimpleName())
 				.as(port.getSimpleName())
 				.startsWith("Postgres");

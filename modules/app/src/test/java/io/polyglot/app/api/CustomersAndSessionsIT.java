@@ -244,8 +244,8 @@ class CustomersAndSessionsIT extends ApiTestSupport {
 			.expectBody()
 			.returnResult();
 
-		// identical but for the request id every problem carries, which differs per
-		// request
+		// identical but for the request id every problem carries, which differs
+		// from request to request
 		assertThat(withoutRequestId(unknown.getResponseBodyContent()))
 			.isEqualTo(withoutRequestId(wrong.getResponseBodyContent()));
 		assertThat(unknown.getResponseHeaders().getContentType())

@@ -172,7 +172,7 @@ class StoreFaultsIT {
 	/**
 	 * Two clients send random requests; after a second the fault is applied, then the
 	 * load goes on until the probe of the store's concern has succeeded three times in a
-	 * row.
+	 * row after it.
 	 */
 	private List<Response> underLoad(Fault fault, String store) throws Exception {
 		ConcurrentLinkedQueue<Response> responses = new ConcurrentLinkedQueue<>();

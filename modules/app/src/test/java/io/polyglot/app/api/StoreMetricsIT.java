@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * After a tour touching every store, Prometheus shows a port-level timer per store (with
  * latency buckets for the request-path ports) and the Cassandra and Neo4j drivers' own
- * metrics.
+ * metrics, all in one registry.
  */
 class StoreMetricsIT extends ApiTestSupport {
 

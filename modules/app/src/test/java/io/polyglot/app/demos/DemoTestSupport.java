@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Base of the demo tests: the service on a random port against the five real local stores
  * with the demos switched on and open (as in the local run); one context shared by every
- * subclass.
+ * subclass of it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "polyglot.demos.enabled=true", "polyglot.demos.admin-only=false",

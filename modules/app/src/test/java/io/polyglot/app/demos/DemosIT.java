@@ -139,8 +139,8 @@ class DemosIT extends DemoTestSupport {
 			.containsEntry("committed", 90)
 			.containsEntry("failedBetweenDebitAndCredit", 10);
 		assertThat(postgres.get("totalAfter")).isEqualTo(postgres.get("totalBefore"));
-		// one thread: no lost updates, so the drift is exactly the money the failures
-		// lost
+		// one thread: no lost updates, so the drift is exactly the money that the
+		// failures lost
 		Map<String, Object> sequential = map(
 				post("/api/v1/demos/transfers", Map.of("transfers", 20, "threads", 1, "failEvery", 5)).get("findings"));
 		Map<String, Object> mongodb = map(sequential.get("mongodb"));

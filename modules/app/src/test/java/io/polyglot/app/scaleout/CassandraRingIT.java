@@ -165,8 +165,8 @@ class CassandraRingIT {
 				awaitTrue("outbox drained", () -> undelivered(jdbc, streams) == 0);
 				assertExactlyOnce(jdbc, app.getBean(EventLog.class), streams);
 
-				// the hints written for the dead node reach it: it alone holds every
-				// event
+				// the hints written for the dead node reach it: it alone holds
+				// every event
 				Instant healing = Instant.now();
 				awaitTrue("127.0.0.3 alone holds every event (hints replayed)",
 						() -> missingOnNodeAlone(jdbc, "127.0.0.3", streams) == 0);

@@ -2,7 +2,7 @@ package io.polyglot.domain.account;
 
 import io.polyglot.domain.support.FakePasswordHasher;
 
-/** The fast password hasher fake passes the same contract as the Argon2 hasher. */
+/** The fast password hasher fake keeps the rules of a real one. */
 class FakePasswordHasherContractTest extends PasswordHasherContract {
 
 	private final FakePasswordHasher hasher = new FakePasswordHasher();

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every {@link PasswordHasher} must do, run against the fast fake and the Argon2
- * hasher the service uses: a hash matches its own password only, never shows the
- * password, and is salted, so equal passwords get different hashes.
+ * What every {@link PasswordHasher} must do, run against the fast fake (the service's
+ * Argon2 hasher checks the same rules in its own test): a hash matches its own password
+ * only, never shows the password, and is salted, so equal passwords get different hashes.
  */
 public abstract class PasswordHasherContract {
 

@@ -9,7 +9,7 @@ import io.polyglot.domain.account.PasswordHasher;
 
 /**
  * A fast, salted stand-in for the slow hash that records what it was asked to compare; it
- * passes the same {@code PasswordHasherContract} as the Argon2 hasher.
+ * it passes {@code PasswordHasherContract}.
  */
 public final class FakePasswordHasher implements PasswordHasher {
 

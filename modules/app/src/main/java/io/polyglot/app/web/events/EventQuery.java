@@ -20,8 +20,8 @@ final class EventQuery {
 	}
 
 	/**
-	 * An ISO-8601 date-time with offset ({@code 2026-03-01T10:00:00Z}), or null when
-	 * absent.
+	 * An ISO-8601 date-time with offset ({@code 2026-03-01T10:00:00Z}), or null when the
+	 * parameter is absent.
 	 */
 	static @Nullable Instant instant(String field, @Nullable String text) {
 		if (text == null || text.isEmpty()) {
