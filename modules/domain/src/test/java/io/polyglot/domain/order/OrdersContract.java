@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.polyglot.domain.order.Orders.LiveLine;
 import io.polyglot.domain.order.Orders.Popular;
 import io.polyglot.domain.order.Orders.ProductUnits;
 import io.polyglot.domain.shared.Cursor;
@@ -103,6 +104,22 @@ public abstract class OrdersContract {
 		assertThat(orders().unitsPerProduct())
 			.filteredOn((units) -> units.productId().equals(book) || units.productId().equals(lamp))
 			.containsExactlyInAnyOrder(new ProductUnits(book, 3, 4), new ProductUnits(lamp, 3, 0));
+	}
+
+	@Test
+	protected void liveLinesAreTheLinesOfPendingAndPaidOrdersOnly() {
+		CustomerId ada = customer();
+		UUID book = UUID.randomUUID();
+		UUID lamp = UUID.randomUUID();
+		Order pending = order(ada, T0, OrderStatus.PENDING, line(book, "Book", "1.00", 2));
+		Order paid = order(ada, T0, OrderStatus.PAID, line(book, "Book", "1.00", 1), line(lamp, "Lamp", "2.00", 3));
+		order(ada, T0, OrderStatus.SHIPPED, line(book, "Book", "1.00", 4));
+		order(ada, T0, OrderStatus.CANCELLED, line(lamp, "Lamp", "2.00", 5));
+
+		assertThat(orders().liveLines())
+			.filteredOn((live) -> live.productId().equals(book) || live.productId().equals(lamp))
+			.containsExactlyInAnyOrder(new LiveLine(pending.id(), book, 2), new LiveLine(paid.id(), book, 1),
+					new LiveLine(paid.id(), lamp, 3));
 	}
 
 	@Test
