@@ -281,10 +281,10 @@ async function refreshMap() {
   const stores = document.getElementById('stores');
   try {
     const map = await call('GET', `${API}/store-map`);
-    stores.replaceChildren(...map.stores.map((s) => el('div', { class: `store-card status-${s.status}`, 'data-store': s.store },
+    stores.replaceChildren(...map.stores.map((s) => el('div', { class: `store-card status-${s.status}${s.routed ? '' : ' unrouted'}`, 'data-store': s.store },
       el('div', { class: 'card-head' }, storeBadge(s.store), el('span', { class: `status ${s.status}`, text: s.status })),
       el('div', { class: 'impl', text: s.implementation }),
-      el('div', { class: 'concerns', text: s.concerns.join(' · ') }),
+      el('div', { class: 'concerns', text: s.concerns.length ? s.concerns.join(' · ') : 'nothing routed here (polyglot.routing.*)' }),
       el('div', { class: 'figures' },
         el('div', {}, el('b', { text: s.opsPerSecond == null ? '…' : num(s.opsPerSecond) }), el('small', { text: 'ops/s' })),
         el('div', {}, el('b', { text: s.p99Millis == null ? '—' : fmt(s.p99Millis) }), el('small', { text: s.p99Kind.startsWith('p99') ? 'p99' : 'max' }))),
@@ -293,7 +293,9 @@ async function refreshMap() {
     document.getElementById('outbox').replaceChildren(el('strong', { text: 'Outbox backlog ' }),
       ...(consumers.length ? consumers.map(([name, c]) => el('span', { class: `consumer ${c.undelivered > 0 ? 'behind' : ''}`, text: `${name}: ${num(c.undelivered)} waiting${c.undelivered > 0 ? `, oldest ${c.oldestAgeSeconds} s` : ''}` }))
         : [el('span', { class: 'muted', text: 'no consumers' })]));
-    document.getElementById('map-updated').textContent = `live · updated ${new Date(map.sampledAt).toLocaleTimeString()}`;
+    const moved = Object.entries(map.routing || {}).filter(([, store]) => store === 'postgres').map(([concern]) => concern);
+    document.getElementById('map-updated').textContent = `live · updated ${new Date(map.sampledAt).toLocaleTimeString()}`
+      + (moved.length ? ` · routed to PostgreSQL: ${moved.join(', ')}` : ' · every concern on its specialised store');
   } catch (error) {
     document.getElementById('map-updated').textContent = `store map unavailable: ${error.message}`;
   } finally {

@@ -70,13 +70,13 @@ public final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--repeat", defaultValue = "1", description = "repeat every measurement N times")
 	int repeat;
 
-	@Option(names = "--warm-up", description = "warm-up per run, e.g. PT1S (default 0.5 s quick, 2 s full)")
+	@Option(names = "--warm-up", description = "warm-up per run, e.g. PT1S (default 0.4 s quick, 2 s full)")
 	Duration warmUp;
 
-	@Option(names = "--measure", description = "measured time per run, e.g. PT5S (default 1.5 s quick, 5 s full)")
+	@Option(names = "--measure", description = "measured time per run, e.g. PT5S (default 1 s quick, 5 s full)")
 	Duration measure;
 
-	@Option(names = "--samples", description = "queries in each equivalence check (default 20 quick, 100 full)")
+	@Option(names = "--samples", description = "queries in each equivalence check (default 10 quick, 100 full)")
 	Integer samples;
 
 	@Option(names = "--out", defaultValue = "target/bench", description = "results directory; default ${DEFAULT-VALUE}")
@@ -91,9 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
 		ConnectionProperties properties = ConnectionProperties.fromArguments(this.connection);
 		Settings settings = new Settings(this.quick, new LinkedHashSet<>(this.store), this.sizes,
 				this.clients.isEmpty() ? (this.quick ? List.of(1) : List.of(1, 4, 16)) : this.clients, this.rates,
-				this.repeat, (this.warmUp != null) ? this.warmUp : Duration.ofMillis(this.quick ? 500 : 2000),
-				(this.measure != null) ? this.measure : Duration.ofMillis(this.quick ? 1500 : 5000),
-				(this.samples != null) ? this.samples : (this.quick ? 20 : 100));
+				this.repeat, (this.warmUp != null) ? this.warmUp : Duration.ofMillis(this.quick ? 400 : 2000),
+				(this.measure != null) ? this.measure : Duration.ofMillis(this.quick ? 1000 : 5000),
+				(this.samples != null) ? this.samples : (this.quick ? 10 : 100));
 		List<Workload> selected = all().stream()
 			.filter((w) -> settings.runs(w.store()))
 			.filter((w) -> this.concerns.isEmpty() || this.concerns.contains(w.concern()))
@@ -112,11 +112,17 @@ public final class BenchCommand implements Callable<Integer> {
 			Thread stopper = new Thread(stores::close, "bench-stop-stores");
 			Runtime.getRuntime().addShutdownHook(stopper);
 			progress.message("starting or connecting: " + needed);
+			long starting = System.nanoTime();
 			stores.start();
+			progress.message(String.format(java.util.Locale.ROOT, "stores ready in %.0f s",
+					(System.nanoTime() - starting) / 1e9));
 			for (Workload workload : selected) {
 				progress.message("== " + workload.concern() + " (" + workload.store() + ")");
+				long started = System.nanoTime();
 				try {
 					workload.run(context, stores);
+					progress.message(String.format(java.util.Locale.ROOT, "== %s done in %.0f s", workload.concern(),
+							(System.nanoTime() - started) / 1e9));
 				}
 				catch (io.polyglot.bench.harness.Equivalence.MismatchException ex) {
 					failures.add(ex.getMessage());

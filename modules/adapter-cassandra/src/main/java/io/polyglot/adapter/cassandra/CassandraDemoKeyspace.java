@@ -52,17 +52,20 @@ final class CassandraDemoKeyspace {
 			return session;
 		}
 		String ks = this.keyspace;
-		session
-			.execute("CREATE KEYSPACE IF NOT EXISTS " + ks + " WITH replication = " + this.properties.replicationCql());
-		session.execute("CREATE TABLE IF NOT EXISTS " + ks + ".events_by_stream_day (stream text, day date, "
+		CassandraMigrations.ddl(session,
+				"CREATE KEYSPACE IF NOT EXISTS " + ks + " WITH replication = " + this.properties.replicationCql());
+		CassandraMigrations.ddl(session, "CREATE TABLE IF NOT EXISTS " + ks
+				+ ".events_by_stream_day (stream text, day date, "
 				+ "occurred_at timestamp, id uuid, type text, payload text, "
 				+ "PRIMARY KEY ((stream, day), occurred_at, id)) WITH CLUSTERING ORDER BY (occurred_at DESC, id ASC)");
-		session.execute("CREATE TABLE IF NOT EXISTS " + ks + ".events_by_stream (stream text, "
+		CassandraMigrations.ddl(session, "CREATE TABLE IF NOT EXISTS " + ks + ".events_by_stream (stream text, "
 				+ "occurred_at timestamp, id uuid, type text, payload text, "
 				+ "PRIMARY KEY ((stream), occurred_at, id)) WITH CLUSTERING ORDER BY (occurred_at DESC, id ASC)");
-		session.execute("CREATE TABLE IF NOT EXISTS " + ks + ".relayed_events (id uuid PRIMARY KEY, stream text, "
-				+ "type text, payload text, relayed_at timestamp)");
-		session.execute("CREATE TABLE IF NOT EXISTS " + ks + ".seeded (name text PRIMARY KEY, at timestamp)");
+		CassandraMigrations.ddl(session,
+				"CREATE TABLE IF NOT EXISTS " + ks + ".relayed_events (id uuid PRIMARY KEY, stream text, "
+						+ "type text, payload text, relayed_at timestamp)");
+		CassandraMigrations.ddl(session,
+				"CREATE TABLE IF NOT EXISTS " + ks + ".seeded (name text PRIMARY KEY, at timestamp)");
 		if (session.execute("SELECT name FROM " + ks + ".seeded WHERE name = 'events'").one() == null) {
 			seed(session);
 			session.execute("INSERT INTO " + ks + ".seeded (name, at) VALUES ('events', toTimestamp(now()))");
@@ -109,7 +112,8 @@ final class CassandraDemoKeyspace {
 	synchronized void drop() {
 		CassandraCalls.call(() -> {
 			this.ready = false;
-			session().execute("DROP KEYSPACE IF EXISTS " + this.keyspace);
+			// a schema change waits for schema agreement: far over the request timeout
+			CassandraMigrations.ddl(session(), "DROP KEYSPACE IF EXISTS " + this.keyspace);
 			return null;
 		});
 	}

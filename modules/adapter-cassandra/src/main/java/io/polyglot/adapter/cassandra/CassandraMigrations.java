@@ -59,9 +59,8 @@ final class CassandraMigrations {
 	 * Brings the keyspace up to the newest migration; answers the versions applied now.
 	 */
 	List<Integer> migrate(CqlSession session) {
-		session
-			.execute("CREATE KEYSPACE IF NOT EXISTS " + this.keyspace + " WITH replication = " + this.replicationCql);
-		session.execute("CREATE TABLE IF NOT EXISTS " + this.keyspace
+		ddl(session, "CREATE KEYSPACE IF NOT EXISTS " + this.keyspace + " WITH replication = " + this.replicationCql);
+		ddl(session, "CREATE TABLE IF NOT EXISTS " + this.keyspace
 				+ ".schema_migrations (version int PRIMARY KEY, description text, applied_at timestamp)");
 		Set<Integer> applied = new HashSet<>();
 		for (Row row : session
@@ -90,7 +89,8 @@ final class CassandraMigrations {
 		return appliedNow;
 	}
 
-	private static void ddl(CqlSession session, String statement) {
+	/** Runs a schema change with the DDL timeout rather than the request timeout. */
+	static void ddl(CqlSession session, String statement) {
 		session.execute(SimpleStatement.newInstance(statement).setTimeout(DDL_TIMEOUT));
 	}
 

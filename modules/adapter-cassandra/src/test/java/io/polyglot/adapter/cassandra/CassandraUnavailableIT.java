@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.eventlog.TimeRange;
 import io.polyglot.domain.shared.Cursor;
 import io.polyglot.domain.shared.PageRequest;
@@ -60,7 +59,7 @@ class CassandraUnavailableIT {
 		EventStream stream = EventStream.order(UUID.randomUUID());
 		Instant now = Instant.now();
 		TimeRange range = new TimeRange(now.minus(Duration.ofDays(1)), now);
-		DomainEvent event = DomainEvent.of(stream, EventTypes.ORDER_PLACED, now, null, Map.of());
+		DomainEvent event = DomainEvent.of(stream, "OrderPlaced", now, null, Map.of());
 
 		for (int attempt = 0; attempt < 2; attempt++) {
 			assertUnavailable(() -> this.log.deliver(List.of(event)));

@@ -1,5 +1,7 @@
 package io.polyglot.adapter.neo4j;
 
+import java.time.Duration;
+
 import org.neo4j.driver.Driver;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,9 +18,17 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(Neo4jSocialProperties.class)
 class Neo4jDemoAutoConfiguration {
 
+	/**
+	 * A demo seeds a generated graph and walks it to depth 4, slow by design: it gets a
+	 * minute, not the social endpoints' request-sized query timeout.
+	 */
+	static final Duration DEMO_TIMEOUT = Duration.ofSeconds(60);
+
 	@Bean
 	Neo4jFriendGraph neo4jFriendGraph(Driver driver, Neo4jSocialProperties properties) {
-		return new Neo4jFriendGraph(driver, properties.queryTimeout());
+		Duration timeout = properties.queryTimeout().compareTo(DEMO_TIMEOUT) > 0 ? properties.queryTimeout()
+				: DEMO_TIMEOUT;
+		return new Neo4jFriendGraph(driver, timeout);
 	}
 
 }

@@ -64,6 +64,11 @@ final class JdbcOrders implements Orders {
 			FROM order_lines l JOIN orders o ON o.id = l.order_id
 			GROUP BY l.product_id""";
 
+	private static final String LIVE_LINES = """
+			SELECT l.order_id, l.product_id, l.quantity
+			FROM order_lines l JOIN orders o ON o.id = l.order_id
+			WHERE o.status IN ('PENDING', 'PAID')""";
+
 	// the order's copy of the name is good enough for a recommendation list; the
 	// catalog has the current one
 	private static final String POPULAR = """
@@ -157,6 +162,13 @@ final class JdbcOrders implements Orders {
 		return PostgresCalls
 			.call(() -> this.jdbc.query(UNITS, (row, n) -> new ProductUnits(row.getObject("product_id", UUID.class),
 					row.getLong("held"), row.getLong("sold"))));
+	}
+
+	@Override
+	public List<LiveLine> liveLines() {
+		return PostgresCalls
+			.call(() -> this.jdbc.query(LIVE_LINES, (row, n) -> new LiveLine(row.getObject("order_id", UUID.class),
+					row.getObject("product_id", UUID.class), row.getInt("quantity"))));
 	}
 
 	@Override

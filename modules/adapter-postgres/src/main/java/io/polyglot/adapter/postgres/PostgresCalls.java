@@ -49,12 +49,20 @@ final class PostgresCalls {
 	}
 
 	/**
-	 * Whether a SQLSTATE of connection loss (class 08, 57P01-03) is in the cause chain.
+	 * Whether a SQLSTATE of connection loss (class 08, 57P01-03) is in the cause chain,
+	 * or a rollback failed on a closed connection. The pool's "Connection is closed" (the
+	 * connection it evicted after the server died) carries no SQLSTATE, and a PostgreSQL
+	 * rollback cannot fail for any other reason than the connection being gone.
 	 */
 	static boolean lostConnection(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && sql.getSQLState() != null
 					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+				return true;
+			}
+			String message = String.valueOf(cause.getMessage());
+			if (message.startsWith("Unable to rollback against JDBC Connection")
+					|| (cause instanceof SQLException && message.startsWith("Connection is closed"))) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

@@ -1,12 +1,16 @@
 package io.polyglot.adapter.postgres;
 
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.polyglot.domain.demo.DemoSteps;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class PostgresDemoTables {
 
 	static final String STORE = PostgresCalls.STORE;
+
+	/** The bound of demo work that is slow by design (see {@link #slow}). */
+	static final Duration SLOW_TIMEOUT = Duration.ofSeconds(60);
 
 	/** One lock for every schema change of the demos in this service instance. */
 	private static final Object SCHEMA_LOCK = new Object();
@@ -44,12 +51,31 @@ final class PostgresDemoTables {
 			if (exists(table)) {
 				return false;
 			}
-			this.transactions.executeWithoutResult((status) -> {
+			slow(() -> {
 				this.jdbc.execute("CREATE SCHEMA IF NOT EXISTS demo");
 				create.run();
+				return null;
 			});
 			return true;
 		}
+	}
+
+	/**
+	 * Runs demo work that may take seconds (seeding 300,000 rows, building an index) in
+	 * one transaction with a statement and socket timeout of {@link #SLOW_TIMEOUT}
+	 * instead of the service's ~3 s: those bound a hung store for requests, and a demo's
+	 * seeding is slow by design. The pool resets the socket timeout when the connection
+	 * comes back.
+	 */
+	<T> T slow(Supplier<T> work) {
+		return this.transactions.execute((status) -> {
+			this.jdbc.execute("SET LOCAL statement_timeout = '" + SLOW_TIMEOUT.toMillis() + "ms'");
+			this.jdbc.execute((ConnectionCallback<Void>) (Connection connection) -> {
+				connection.setNetworkTimeout(Runnable::run, (int) SLOW_TIMEOUT.toMillis());
+				return null;
+			});
+			return work.get();
+		});
 	}
 
 	boolean exists(String table) {

@@ -43,7 +43,8 @@ final class PostgresIndexPlayground implements IndexPlayground {
 
 	@Override
 	public synchronized Played beforeAndAfter() {
-		return PostgresCalls.call(() -> {
+		// seeding and building the index take seconds on a busy machine: demo timeouts
+		return PostgresCalls.call(() -> this.tables.slow(() -> {
 			this.tables.ensure("demo.index_orders", () -> {
 				this.tables.jdbc.execute("CREATE TABLE demo.index_orders (id bigint PRIMARY KEY, "
 						+ "customer_email text NOT NULL, status text NOT NULL, total numeric(10,2) NOT NULL, "
@@ -77,7 +78,7 @@ final class PostgresIndexPlayground implements IndexPlayground {
 				.finding("planBefore", scanLine(planBefore))
 				.finding("planAfter", scanLine(planAfter))
 				.played();
-		});
+		}));
 	}
 
 	private String explain(DemoSteps steps) {

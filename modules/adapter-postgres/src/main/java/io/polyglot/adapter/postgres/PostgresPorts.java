@@ -6,10 +6,15 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import io.polyglot.domain.account.Accounts;
+import io.polyglot.domain.catalog.Catalog;
+import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.order.Orders;
+import io.polyglot.domain.order.Stock;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.outbox.OutboxQueue;
+import io.polyglot.domain.session.Sessions;
 import io.polyglot.domain.shared.Transactions;
+import io.polyglot.domain.social.SocialGraph;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,6 +62,34 @@ public final class PostgresPorts {
 	public static OutboxQueue outboxQueue(DataSource dataSource, Collection<String> consumers) {
 		List<String> names = List.copyOf(consumers);
 		return new PostgresOutbox(new JdbcTemplate(dataSource), () -> names);
+	}
+
+	/**
+	 * The sessions table (routing's {@code sessions=postgres}); {@code unlogged} switches
+	 * the table to UNLOGGED (or back) as the service's property does.
+	 */
+	public static Sessions sessions(DataSource dataSource, boolean unlogged) {
+		return new PostgresSessions(new JdbcTemplate(dataSource), unlogged);
+	}
+
+	/** The catalog as JSONB documents (routing's {@code catalog=postgres}). */
+	public static Catalog catalog(DataSource dataSource) {
+		return new PostgresCatalog(new JdbcTemplate(dataSource));
+	}
+
+	/** The stock of the PostgreSQL catalog. */
+	public static Stock stock(DataSource dataSource) {
+		return new PostgresStock(new JdbcTemplate(dataSource));
+	}
+
+	/** The append-only event log table (routing's {@code event-log=postgres}). */
+	public static EventLog eventLog(DataSource dataSource) {
+		return new PostgresEventLog(new JdbcTemplate(dataSource));
+	}
+
+	/** The social graph as two tables (routing's {@code social-graph=postgres}). */
+	public static SocialGraph socialGraph(DataSource dataSource) {
+		return new PostgresSocialGraph(new JdbcTemplate(dataSource));
 	}
 
 }

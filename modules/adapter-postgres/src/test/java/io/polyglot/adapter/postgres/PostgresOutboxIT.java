@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import io.polyglot.adapter.postgres.testapp.PostgresTestApplication;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.OutboxQueue.OutboxLag;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;
@@ -241,7 +240,7 @@ class PostgresOutboxIT {
 
 	private static DomainEvent event(Instant at) {
 		CustomerId owner = CustomerId.random();
-		return DomainEvent.of(EventStream.account(UUID.randomUUID()), EventTypes.DEPOSIT_MADE, at, owner,
+		return DomainEvent.of(EventStream.account(UUID.randomUUID()), "DepositMade", at, owner,
 				Map.of("amount", "12.50", "note", "quote ' and \" and \\ are data"));
 	}
 

@@ -12,6 +12,7 @@ import io.polyglot.domain.shared.StoreUnavailableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisPipelineException;
 
 /**
  * Runs calls to Redis, turning "cannot reach Redis" into the domain's store-unavailable
@@ -34,7 +35,9 @@ final class RedisCalls {
 		catch (DataAccessResourceFailureException | QueryTimeoutException ex) {
 			throw new StoreUnavailableException(STORE, "Redis is unavailable: " + ex.getMessage(), ex);
 		}
-		catch (RedisSystemException ex) {
+		// a pipeline reports the failure of any of its commands (a timeout, a lost
+		// connection) wrapped once more
+		catch (RedisSystemException | RedisPipelineException ex) {
 			if (isConnectionLoss(ex)) {
 				throw new StoreUnavailableException(STORE, "Redis is unavailable: " + ex.getMessage(), ex);
 			}

@@ -37,6 +37,9 @@ final class RedisSessionPlayground implements SessionPlayground {
 	/** Demo sessions seeded for the by-country question. */
 	static final int SEEDED_SESSIONS = 3_000;
 
+	/** Sessions seeded per pipeline. */
+	private static final int SEED_BATCH = 250;
+
 	private final StringRedisTemplate redis;
 
 	RedisSessionPlayground(StringRedisTemplate redis) {
@@ -61,21 +64,27 @@ final class RedisSessionPlayground implements SessionPlayground {
 		if (Boolean.TRUE.equals(this.redis.hasKey(SEEDED))) {
 			return;
 		}
-		this.redis.executePipelined(new SessionCallback<Object>() {
-			@Override
-			@SuppressWarnings({ "unchecked", "rawtypes" })
-			public Object execute(RedisOperations operations) {
-				for (int i = 1; i <= SEEDED_SESSIONS; i++) {
-					String token = String.format("seed%028d", i);
-					String country = ArchitectureDemos.COUNTRIES.get(i % ArchitectureDemos.COUNTRIES.size());
-					Duration ttl = (i % 10 == 0) ? Duration.ofSeconds(5) : Duration.ofHours(1);
-					operations.opsForValue().set(SESSION + token, value(i, country), ttl);
-					operations.opsForSet().add(BY_COUNTRY + country, token);
+		// pipelines of a few hundred commands: one pipeline of all 6,000 makes its last
+		// replies wait behind the whole batch, past the command timeout on a busy machine
+		for (int from = 1; from <= SEEDED_SESSIONS; from += SEED_BATCH) {
+			int first = from;
+			int last = Math.min(SEEDED_SESSIONS, from + SEED_BATCH - 1);
+			this.redis.executePipelined(new SessionCallback<Object>() {
+				@Override
+				@SuppressWarnings({ "unchecked", "rawtypes" })
+				public Object execute(RedisOperations operations) {
+					for (int i = first; i <= last; i++) {
+						String token = String.format("seed%028d", i);
+						String country = ArchitectureDemos.COUNTRIES.get(i % ArchitectureDemos.COUNTRIES.size());
+						Duration ttl = (i % 10 == 0) ? Duration.ofSeconds(5) : Duration.ofHours(1);
+						operations.opsForValue().set(SESSION + token, value(i, country), ttl);
+						operations.opsForSet().add(BY_COUNTRY + country, token);
+					}
+					return null;
 				}
-				operations.opsForValue().set(SEEDED, "1", Duration.ofHours(1));
-				return null;
-			}
-		});
+			});
+		}
+		this.redis.opsForValue().set(SEEDED, "1", Duration.ofHours(1));
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.polyglot.app.routing.Routing;
 import io.polyglot.domain.demo.ArchitectureDemos;
 import io.polyglot.domain.demo.CustomerOrdersPlayground;
 import io.polyglot.domain.demo.DemoData;
@@ -50,8 +51,8 @@ public class DemoConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	StoreMap demoStoreMap(ListableBeanFactory beans, MeterRegistry meters) {
-		return new StoreMap(beans.getBeansOfType(HealthIndicator.class), meters);
+	StoreMap demoStoreMap(ListableBeanFactory beans, MeterRegistry meters, Routing routing) {
+		return new StoreMap(beans.getBeansOfType(HealthIndicator.class), meters, routing);
 	}
 
 	/**

@@ -17,16 +17,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.search.Search;
+import io.polyglot.app.routing.Routing;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The live store map of the demo page: each concern's store with its health,
- * implementation and version (from the store's health component), its operations per
- * second and p99 (from the service's own Micrometer timers, since the previous sample),
- * and the outbox backlog per consumer.
+ * The live store map of the demo page: each concern's store under the routing in force
+ * ({@code polyglot.routing.*}) with its health, implementation and version (from the
+ * store's health component), its operations per second and p99 (from the service's own
+ * Micrometer timers, since the previous sample), and the outbox backlog per consumer.
  * <p>
  * Timers are looked up in order: timers tagged {@code store=<name>} (per-store port
  * timers), then the driver's own timer, then the HTTP timers of the endpoints of the
@@ -49,11 +50,14 @@ public final class StoreMap {
 			"cassandra", List.of("/api/v1/events", "/api/v1/me/activity"), "neo4j",
 			List.of("/api/v1/friends", "/api/v1/customers/{id}/path", "/api/v1/recommendations"));
 
-	/** What each store holds in this service. */
-	static final Map<String, List<String>> CONCERNS = Map.of("postgres",
-			List.of("customers", "wallet accounts", "transfers and ledger", "orders", "outbox", "idempotency keys"),
-			"mongodb", List.of("product catalog", "stock"), "redis", List.of("sessions", "login throttle"), "cassandra",
-			List.of("event log", "activity timelines"), "neo4j", List.of("friendships", "friends-of-friends", "paths"));
+	/** What PostgreSQL always holds, whatever the routing. */
+	static final List<String> RELATIONAL_CONCERNS = List.of("customers", "wallet accounts", "transfers and ledger",
+			"orders", "outbox", "idempotency keys");
+
+	/** What each routable concern (as {@code polyglot.routing.*} names it) holds. */
+	static final Map<String, List<String>> ROUTABLE_CONCERNS = Map.of("catalog", List.of("product catalog", "stock"),
+			"sessions", List.of("sessions", "login throttle"), "event-log", List.of("event log", "activity timelines"),
+			"social-graph", List.of("friendships", "friends-of-friends", "paths"));
 
 	static final List<String> STORES = List.of("postgres", "mongodb", "redis", "cassandra", "neo4j");
 
@@ -73,9 +77,25 @@ public final class StoreMap {
 		return thread;
 	});
 
-	StoreMap(Map<String, HealthIndicator> indicators, MeterRegistry meters) {
+	private final Routing routing;
+
+	StoreMap(Map<String, HealthIndicator> indicators, MeterRegistry meters, Routing routing) {
 		this.indicators = indicators;
 		this.meters = meters;
+		this.routing = routing;
+	}
+
+	/**
+	 * What each store holds under the routing in force: a concern routed to PostgreSQL is
+	 * listed there, and its specialised store holds nothing.
+	 */
+	Map<String, List<String>> concerns() {
+		Map<String, List<String>> concerns = new LinkedHashMap<>();
+		STORES.forEach((store) -> concerns.put(store, new ArrayList<>()));
+		concerns.get(Routing.POSTGRES).addAll(RELATIONAL_CONCERNS);
+		this.routing.byConcern()
+			.forEach((concern, store) -> concerns.get(store).addAll(ROUTABLE_CONCERNS.get(concern)));
+		return concerns;
 	}
 
 	/** The map now. */
@@ -85,12 +105,14 @@ public final class StoreMap {
 			health.put(store, CompletableFuture.supplyAsync(() -> health(store), this.checks));
 		}
 		CompletableFuture<Health> outbox = CompletableFuture.supplyAsync(() -> health("outbox"), this.checks);
+		Map<String, List<String>> concerns = concerns();
 		List<Map<String, Object>> stores = new ArrayList<>();
 		for (String store : STORES) {
 			Health state = await(health.get(store));
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("store", store);
-			entry.put("concerns", CONCERNS.get(store));
+			entry.put("concerns", concerns.get(store));
+			entry.put("routed", !this.routing.unused(store));
 			entry.put("status", state.getStatus().getCode());
 			Object implementation = state.getDetails().get("implementation");
 			entry.put("implementation", (implementation != null) ? implementation : "unknown (store unreachable)");
@@ -102,6 +124,7 @@ public final class StoreMap {
 		}
 		Map<String, Object> map = new LinkedHashMap<>();
 		map.put("sampledAt", Instant.now().toString());
+		map.put("routing", this.routing.byConcern());
 		map.put("stores", stores);
 		Health outboxHealth = await(outbox);
 		map.put("outbox", outboxHealth.getDetails().getOrDefault("consumers", Map.of()));

@@ -59,7 +59,9 @@ final class Operations {
 		put("POST", v1 + "/orders/{id}/shipment",
 				of("shipOrder", "Orders", "Ship a paid order", Access.ADMIN, 200, 404, 409));
 		put("GET", v1 + "/admin/reconciliation",
-				of("reconcileStock", "Admin", "Check and repair stock held by orders", Access.ADMIN, 200));
+				of("reconcileStock", "Admin", "Check that stock held by orders adds up", Access.ADMIN, 200));
+		put("POST", v1 + "/admin/reconciliation/repair", of("repairStock", "Admin",
+				"Re-derive the catalog's stock holds from the orders of record", Access.ADMIN, 200));
 		put("PUT", v1 + "/friends/{customerId}",
 				of("addFriend", "Social", "Befriend a customer (symmetric)", Access.USER, 204, 404, 409, 422));
 		put("DELETE", v1 + "/friends/{customerId}",

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.Cursor;
 import io.polyglot.domain.shared.CustomerId;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +37,7 @@ class EventsBadInputIT extends EventsApiSupport {
 		this.token = login(username, PASSWORD);
 		this.stream = EventStream.customer(id.value());
 		for (int i = 1; i <= 3; i++) {
-			seed(this.stream, EventTypes.SESSION_STARTED, minutesAgo(i), id, Map.of());
+			seed(this.stream, "SessionStarted", minutesAgo(i), id, Map.of());
 		}
 	}
 

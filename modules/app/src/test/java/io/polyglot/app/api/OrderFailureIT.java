@@ -66,6 +66,30 @@ class OrderFailureIT extends OrderTestSupport {
 		assertReconciled(first, second);
 	}
 
+	@Test
+	void aCommitThatPostgresRefusesAfterPlaceReturnedReleasesTheHolds() {
+		String book = product("5.00", 4);
+		Client ada = newClient("commit");
+		PlaceOrder place = new PlaceOrder(this.orders, this.stock, this.transactions, this.outbox, this.clock, "EUR");
+
+		// the outer transaction stands for the idempotency key's, which commits after
+		// place
+		// has returned; a deferred foreign key that cannot hold makes PostgreSQL refuse
+		// that commit, a real commit-time failure
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> this.transactions.inTransaction(() -> {
+			Order order = place.place(CustomerId.parse(ada.id()),
+					PlaceOrder.Command.parse(List.of(new LineRequest(book, 3))));
+			this.jdbc.execute("CREATE TEMP TABLE refused_at_commit (id int PRIMARY KEY, parent int "
+					+ "REFERENCES refused_at_commit (id) DEFERRABLE INITIALLY DEFERRED) ON COMMIT DROP");
+			this.jdbc.update("INSERT INTO refused_at_commit VALUES (1, 2)");
+			return order;
+		}));
+
+		assertThat(ordersOf(ada)).isZero();
+		assertThat(stockOf(book)).isEqualTo(4);
+		assertReconciled(book);
+	}
+
 	/** The real orders adapter, except that inserting fails after the reservations. */
 	private record FailingInsert(Orders delegate) implements Orders {
 
@@ -99,6 +123,11 @@ class OrderFailureIT extends OrderTestSupport {
 		@Override
 		public List<Popular> popularAmong(java.util.Collection<CustomerId> buyers, CustomerId excluded, int limit) {
 			return this.delegate.popularAmong(buyers, excluded, limit);
+		}
+
+		@Override
+		public List<LiveLine> liveLines() {
+			return this.delegate.liveLines();
 		}
 
 		@Override

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.social.PersonProjection;
 import org.junit.jupiter.api.Test;
@@ -98,7 +97,7 @@ class RecommendationsIT extends OrderTestSupport {
 	 */
 	private Client projected(Client client) {
 		CustomerId id = CustomerId.parse(client.id());
-		this.projection.deliver(List.of(DomainEvent.of(EventStream.customer(id.value()), EventTypes.CUSTOMER_REGISTERED,
+		this.projection.deliver(List.of(DomainEvent.of(EventStream.customer(id.value()), "CustomerRegistered",
 				Instant.now(), id, Map.of("customerId", client.id(), "username", client.username()))));
 		return client;
 	}

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.polyglot.domain.eventlog.EventTypes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +27,9 @@ class SocialGraphIT extends SocialTestSupport {
 
 		assertThat(friendIds(ada)).containsExactly(bob.id());
 		assertThat(friendIds(bob)).containsExactly(ada.id());
-		assertThat(outboxEvents(ada, EventTypes.FRIENDSHIP_ADDED)).singleElement()
+		assertThat(outboxEvents(ada, "FriendshipAdded")).singleElement()
 			.isEqualTo(Map.of("owner", ada.id(), "customer_id", ada.id(), "friend_id", bob.id()));
-		assertThat(outboxEvents(bob, EventTypes.FRIENDSHIP_ADDED)).isEmpty();
+		assertThat(outboxEvents(bob, "FriendshipAdded")).isEmpty();
 
 		unfriend(bob, ada.id()).expectStatus().isNoContent();
 		unfriend(bob, ada.id()).expectStatus().isNoContent();
@@ -38,9 +37,9 @@ class SocialGraphIT extends SocialTestSupport {
 
 		assertThat(friendIds(ada)).isEmpty();
 		assertThat(friendIds(bob)).isEmpty();
-		assertThat(outboxEvents(bob, EventTypes.FRIENDSHIP_REMOVED)).singleElement()
+		assertThat(outboxEvents(bob, "FriendshipRemoved")).singleElement()
 			.isEqualTo(Map.of("owner", bob.id(), "customer_id", bob.id(), "friend_id", ada.id()));
-		assertThat(outboxEvents(ada, EventTypes.FRIENDSHIP_REMOVED)).isEmpty();
+		assertThat(outboxEvents(ada, "FriendshipRemoved")).isEmpty();
 	}
 
 	@Test
@@ -151,7 +150,7 @@ class SocialGraphIT extends SocialTestSupport {
 		project(pending);
 		befriend(ada, pending.id()).expectStatus().isNoContent();
 		assertThat(friendIds(pending)).containsExactly(ada.id());
-		assertThat(outboxEvents(ada, EventTypes.FRIENDSHIP_ADDED)).hasSize(1);
+		assertThat(outboxEvents(ada, "FriendshipAdded")).hasSize(1);
 	}
 
 	@Test
@@ -162,7 +161,7 @@ class SocialGraphIT extends SocialTestSupport {
 		problem(befriend(ada, stranger), 404);
 		problem(unfriend(ada, stranger), 404);
 		problem(get(pathUri(ada.id(), stranger, null), ada.token()), 404);
-		assertThat(outboxEvents(ada, EventTypes.FRIENDSHIP_ADDED)).isEmpty();
+		assertThat(outboxEvents(ada, "FriendshipAdded")).isEmpty();
 	}
 
 	@Test
@@ -173,7 +172,7 @@ class SocialGraphIT extends SocialTestSupport {
 		assertThat((String) refused.get("detail")).contains("own friend");
 		problem(unfriend(ada, ada.id().toUpperCase()), 422);
 		assertThat(friendIds(ada)).isEmpty();
-		assertThat(outboxEvents(ada, EventTypes.FRIENDSHIP_ADDED)).isEmpty();
+		assertThat(outboxEvents(ada, "FriendshipAdded")).isEmpty();
 	}
 
 	@Test

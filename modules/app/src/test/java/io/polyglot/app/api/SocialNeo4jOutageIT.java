@@ -16,7 +16,6 @@ import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
 import io.polyglot.localstores.StoreOptions;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.test.annotation.DirtiesContext;
@@ -66,7 +65,6 @@ class SocialNeo4jOutageIT extends SocialTestSupport {
 	}
 
 	@Test
-	@Disabled("failed after this session's merges: the social endpoints still answered 503 after Neo4j was back (new client timeouts/bulkheads or machine load; issue #14)")
 	void onlySocialEndpointsFailWhileNeo4jIsDownAndTheyRecoverByThemselves() {
 		Member ada = member("ada");
 		Member bob = member("bob");
@@ -93,15 +91,28 @@ class SocialNeo4jOutageIT extends SocialTestSupport {
 
 		neo4j.start();
 
-		await().atMost(Duration.ofSeconds(60))
+		// a restarted Neo4j is cold (page cache, JIT): its first queries may run past the
+		// query timeout (503) on a busy machine, so each check waits for the recovery
+		await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(500))
 			.untilAsserted(() -> assertThat(friendIds(ada)).containsExactly(bob.id()));
-		project(carl);
-		friends(carl, ada);
-		assertThat(items(okBody(get("/api/v1/friends/suggestions", bob.token())))).extracting("id")
-			.containsExactly(carl.id());
-		assertThat(okBody(get(SocialGraphIT.pathUri(carl.id(), bob.id(), null), carl.token())).get("hops"))
-			.isEqualTo(2);
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.ignoreExceptions()
+			.untilAsserted(() -> {
+				project(carl);
+				friends(carl, ada);
+			});
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(
+					() -> assertThat(items(okBody(get("/api/v1/friends/suggestions", bob.token())))).extracting("id")
+						.containsExactly(carl.id()));
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(
+					okBody(get(SocialGraphIT.pathUri(carl.id(), bob.id(), null), carl.token())).get("hops"))
+				.isEqualTo(2));
 	}
 
 }

@@ -14,7 +14,6 @@ import io.polyglot.domain.account.Role;
 import io.polyglot.domain.account.Username;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;
 import io.polyglot.domain.social.PersonProjection;
@@ -83,7 +82,7 @@ abstract class SocialTestSupport extends ApiTestSupport {
 	/** Delivers the member's registration event the way the relay would. */
 	void project(Member member) {
 		CustomerId id = CustomerId.parse(member.id());
-		this.projection.deliver(List.of(DomainEvent.of(EventStream.customer(id.value()), EventTypes.CUSTOMER_REGISTERED,
+		this.projection.deliver(List.of(DomainEvent.of(EventStream.customer(id.value()), "CustomerRegistered",
 				Instant.now(), id, Map.of("customerId", member.id(), "username", member.username()))));
 	}
 

@@ -32,7 +32,6 @@ import io.polyglot.localstores.LocalStores;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -203,7 +202,6 @@ class StoreHangIT {
 	/** Last: the class's PostgreSQL does not come back (its data was throw-away). */
 	@Test
 	@Order(5)
-	@Disabled("still a 500: JpaSystemException 'Unable to rollback against JDBC Connection' escapes the mapping (issue #14)")
 	void postgresKilledUnderATransactionIs503NotA500() throws Exception {
 		String token = registerAndLogin("pgkill");
 		String me = (String) JSON.readValue(send("GET", "/api/v1/me", token, null).body(), Map.class).get("id");

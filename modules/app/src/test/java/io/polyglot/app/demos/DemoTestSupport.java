@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureRestTestClient
 abstract class DemoTestSupport {
 
+	/** What the demos measured, logged so a test run shows this machine's figures. */
+	private static final Logger FINDINGS = LoggerFactory.getLogger("demo-findings");
+
 	@Autowired
 	RestTestClient http;
 
@@ -33,7 +39,7 @@ abstract class DemoTestSupport {
 
 	@SuppressWarnings("unchecked")
 	Map<String, Object> post(String path, Object body) {
-		return this.http.post()
+		Map<String, Object> played = this.http.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
@@ -43,6 +49,9 @@ abstract class DemoTestSupport {
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
+		// what the demo measured on this machine, for whoever reads the test log
+		FINDINGS.info("{} findings: {}", path, (played != null) ? played.get("findings") : null);
+		return played;
 	}
 
 	@SuppressWarnings("unchecked")

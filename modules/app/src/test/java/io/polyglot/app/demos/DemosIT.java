@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,10 +84,10 @@ class DemosIT extends DemoTestSupport {
 	}
 
 	@Test
-	@Disabled("failed in the merged run: the scan counted 2,700 session keys, not the 3,000 seeded (issue #13)")
 	void sessionsByCountryNeedAScanOfEveryKeyOrAnIndexThatGoesStale() {
 		Map<String, Object> findings = map(get("/api/v1/demos/sessions?country=ES").get("findings"));
-		assertThat(((Number) findings.get("keysScanned")).intValue()).isGreaterThanOrEqualTo(3000);
+		// 3,000 are seeded; every tenth lives 5 s on purpose, so a scan later finds 2,700
+		assertThat(((Number) findings.get("keysScanned")).intValue()).isGreaterThanOrEqualTo(2700);
 		int matches = ((Number) findings.get("matchesByScan")).intValue();
 		assertThat(matches).isPositive();
 		assertThat(((Number) findings.get("indexMembers")).intValue()).isGreaterThanOrEqualTo(matches);
@@ -195,7 +194,6 @@ class DemosIT extends DemoTestSupport {
 	}
 
 	@Test
-	@Disabled("failed in the merged run: dropping the Cassandra demo keyspace answered 'unavailable' (DDL over the 2 s request timeout?) (issue #13)")
 	void resetDropsEveryStoresDemoDataAndTheNextRunSeedsItAgain() {
 		Map<String, Object> reset = post("/api/v1/demos/reset", Map.of());
 		assertThat(map(reset.get("stores"))).containsOnly(Map.entry("postgres", "reset"), Map.entry("mongodb", "reset"),

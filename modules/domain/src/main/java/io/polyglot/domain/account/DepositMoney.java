@@ -1,13 +1,9 @@
 package io.polyglot.domain.account;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
@@ -51,11 +47,8 @@ public final class DepositMoney {
 			}
 			Posting posting = account.credit(amount, EntryKind.DEPOSIT, UUID.randomUUID(), this.clock.now());
 			this.accounts.post(posting);
-			this.outbox.add(DomainEvent.of(EventStream.account(account.id().value()), EventTypes.DEPOSIT_MADE,
-					posting.entry().createdAt(), customer,
-					Map.of("accountId", account.id().toString(), "amount", amount.toPlainString(), "currency",
-							amount.currency(), "balance", posting.after().balance().toPlainString(), "entryId",
-							posting.entry().id().toString())));
+			this.outbox.add(new AccountEvent.DepositMade(account.id(), customer, amount, posting.after().balance(),
+					posting.entry().id()), posting.entry().createdAt());
 			return posting;
 		});
 	}

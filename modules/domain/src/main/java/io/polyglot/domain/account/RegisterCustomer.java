@@ -1,12 +1,8 @@
 package io.polyglot.domain.account;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
@@ -48,7 +44,7 @@ public final class RegisterCustomer {
 	/**
 	 * Registers a customer with the role CUSTOMER.
 	 * @throws io.polyglot.domain.shared.ConflictException when the username or e-mail is
-	 * taken
+	 * taken already
 	 */
 	public Customer register(Command command) {
 		return register(command, Set.of(Role.CUSTOMER));
@@ -65,9 +61,8 @@ public final class RegisterCustomer {
 		Customer customer = new Customer(CustomerId.random(), validUsername, validEmail, hash, roles, this.clock.now());
 		this.transactions.run(() -> {
 			this.customers.register(customer, this.currency);
-			this.outbox.add(DomainEvent.of(EventStream.customer(customer.id().value()), EventTypes.CUSTOMER_REGISTERED,
-					customer.createdAt(), customer.id(),
-					Map.of("customerId", customer.id().toString(), "username", customer.username().value())));
+			this.outbox.add(new CustomerEvent.CustomerRegistered(customer.id(), customer.username()),
+					customer.createdAt());
 		});
 		return customer;
 	}

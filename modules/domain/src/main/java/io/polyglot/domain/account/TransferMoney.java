@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.account.AccountEvent.Direction;
+import io.polyglot.domain.account.AccountEvent.MoneyTransferred;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
@@ -76,18 +75,14 @@ public final class TransferMoney {
 			this.accounts.post(credit);
 			// one event per account stream, so each owner sees the transfer in their
 			// own activity
-			this.outbox.add(transferred(transfer, source.id(), from, "out"));
-			this.outbox.add(transferred(transfer, target.id(), to, "in"));
+			this.outbox.add(transferred(transfer, Direction.OUT, from), transfer.createdAt());
+			this.outbox.add(transferred(transfer, Direction.IN, to), transfer.createdAt());
 			return transfer;
 		});
 	}
 
-	private static DomainEvent transferred(Transfer transfer, AccountId account, CustomerId owner, String direction) {
-		return DomainEvent.of(EventStream.account(account.value()), EventTypes.MONEY_TRANSFERRED, transfer.createdAt(),
-				owner,
-				Map.of("transferId", transfer.id().toString(), "fromAccountId", transfer.from().toString(),
-						"toAccountId", transfer.to().toString(), "amount", transfer.amount().toPlainString(),
-						"currency", transfer.amount().currency(), "direction", direction));
+	private static MoneyTransferred transferred(Transfer transfer, Direction direction, CustomerId owner) {
+		return new MoneyTransferred(transfer.id(), transfer.from(), transfer.to(), transfer.amount(), direction, owner);
 	}
 
 	/** What a transfer asks for: the recipient and the amount. */

@@ -54,8 +54,8 @@ public record AttributeDefinition(String name, AttributeType type, boolean requi
 	/**
 	 * The value a product gives this attribute, in its typed form; JSON numbers, strings
 	 * and booleans only, never an object or array.
-	 * @throws ValidationException on field {@code attributes.<name>} when the type is
-	 * wrong
+	 * @throws ValidationException on field {@code attributes.<name>} when the value has
+	 * the wrong type
 	 */
 	public Object accept(@Nullable Object value) {
 		String field = "attributes." + this.name;

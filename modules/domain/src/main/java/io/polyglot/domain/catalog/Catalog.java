@@ -48,8 +48,8 @@ public interface Catalog {
 
 	/**
 	 * Deletes the product; false when there was none.
-	 * @throws io.polyglot.domain.shared.ConflictException while open orders hold units of
-	 * it
+	 * @throws io.polyglot.domain.shared.ConflictException while open orders hold some of
+	 * its units
 	 */
 	boolean remove(ProductId id);
 

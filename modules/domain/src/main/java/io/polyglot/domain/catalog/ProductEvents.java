@@ -1,10 +1,9 @@
 package io.polyglot.domain.catalog;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.catalog.CatalogEvent.ProductCreated;
+import io.polyglot.domain.catalog.CatalogEvent.ProductDeleted;
+import io.polyglot.domain.catalog.CatalogEvent.ProductSnapshot;
+import io.polyglot.domain.catalog.CatalogEvent.ProductUpdated;
 import io.polyglot.domain.outbox.AfterWriteEvents;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
@@ -13,7 +12,7 @@ import io.polyglot.domain.shared.Transactions;
 /**
  * Records product events. The catalog lives in MongoDB, which cannot join a PostgreSQL
  * transaction, so each event is its own small outbox write right after the MongoDB write
- * succeeded.
+ * has succeeded there.
  */
 public final class ProductEvents {
 
@@ -24,29 +23,15 @@ public final class ProductEvents {
 	}
 
 	void created(Product product) {
-		record(product, EventTypes.PRODUCT_CREATED);
+		this.events.record(new ProductCreated(ProductSnapshot.of(product)));
 	}
 
 	void updated(Product product) {
-		record(product, EventTypes.PRODUCT_UPDATED);
+		this.events.record(new ProductUpdated(ProductSnapshot.of(product)));
 	}
 
 	void deleted(Product product) {
-		record(product, EventTypes.PRODUCT_DELETED);
-	}
-
-	private void record(Product product, String type) {
-		Map<String, String> payload = new LinkedHashMap<>();
-		payload.put("productId", product.id().toString());
-		payload.put("sku", product.sku());
-		payload.put("name", product.name());
-		payload.put("category", product.category().value());
-		payload.put("price", product.price().toPlainString());
-		payload.put("currency", product.price().currency());
-		payload.put("stock", Integer.toString(product.stock()));
-		payload.put("version", Long.toString(product.version()));
-		// products are read by administrators only in the event log: no owner
-		this.events.record(EventStream.product(product.id().value()), type, null, payload);
+		this.events.record(new ProductDeleted(ProductSnapshot.of(product)));
 	}
 
 }

@@ -9,8 +9,7 @@ import java.util.Map;
  * came back (or why the store refused it) and the time it took, measured around the call.
  *
  * @param store the store, as health names it (postgres, mongodb, redis, cassandra, neo4j)
- * @param statement the statement as sent (SQL, MongoDB command, Redis command, CQL,
- * Cypher)
+ * @param statement the statement as sent (SQL, a MongoDB or Redis command, CQL or Cypher)
  * @param parameters the bound parameters, in order
  * @param outcome whether the store accepted or refused it
  * @param result a human-readable rendering of the answer or the store's refusal

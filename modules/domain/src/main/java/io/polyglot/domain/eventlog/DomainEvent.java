@@ -7,13 +7,17 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import io.polyglot.domain.outbox.EventSerializer;
 import io.polyglot.domain.shared.CustomerId;
 
 /**
- * Something that happened, recorded once: its id is the idempotency key in every
- * consumer, so a redelivered event never duplicates. The payload is flat text (amounts as
- * "12.50", ids as UUID text) so every store can keep it without a type mapping. The owner
- * is the customer who may read the stream; null for streams only administrators read.
+ * The stored form of an event, as the outbox, the event log and the {@code /events} JSON
+ * keep it: recorded once, its id is the idempotency key in every consumer, so a
+ * redelivered event never duplicates. The payload is flat text (amounts as "12.50", ids
+ * as UUID text) so every store can keep it without a type mapping. The owner is the
+ * customer who may read the stream; null for streams only administrators read. Domain
+ * code writes and reads typed {@link Event}s, which {@link EventSerializer} turns into
+ * this form and back.
  */
 public record DomainEvent(UUID id, EventStream stream, String type, Instant occurredAt, @Nullable CustomerId owner,
 		Map<String, String> payload) {
@@ -22,7 +26,7 @@ public record DomainEvent(UUID id, EventStream stream, String type, Instant occu
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(stream, "stream");
 		Objects.requireNonNull(occurredAt, "occurredAt");
-		if (!EventTypes.ALL.contains(type)) {
+		if (!EventSerializer.isKnownType(type)) {
 			throw new IllegalArgumentException("unknown event type " + type);
 		}
 		payload = Map.copyOf(payload);

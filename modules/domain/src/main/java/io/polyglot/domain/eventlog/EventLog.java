@@ -12,14 +12,14 @@ import io.polyglot.domain.shared.PageRequest;
 public interface EventLog {
 
 	/**
-	 * Appends the events; appending an event whose id is already in the log changes
-	 * nothing.
+	 * Appends the events; appending an event whose id is already in the log leaves the
+	 * log as it is.
 	 */
 	void append(List<DomainEvent> events);
 
 	/**
 	 * The stream's events with {@code range.from() <= occurredAt < range.to()}, newest
-	 * first.
+	 * first, one page at a time.
 	 */
 	Page<DomainEvent> read(EventStream stream, TimeRange range, PageRequest page);
 

@@ -8,8 +8,8 @@ import io.polyglot.domain.shared.CustomerId;
 
 /**
  * Port answering who may read a stream, without scanning its events: every stream the log
- * holds is listed with its owner (a customer, or none for streams only administrators
- * read).
+ * holds is listed with its owner (a customer, or none for streams only administrators may
+ * read at all).
  */
 public interface StreamOwners {
 
@@ -17,8 +17,8 @@ public interface StreamOwners {
 	Optional<Owner> ownerOf(EventStream stream);
 
 	/**
-	 * The owner of a known stream; {@code customer} is null for administrator-only
-	 * streams.
+	 * The owner of a known stream; {@code customer} is null for streams only
+	 * administrators read.
 	 */
 	record Owner(@Nullable CustomerId customer) {
 

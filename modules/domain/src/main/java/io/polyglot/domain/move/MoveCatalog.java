@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  * another, keeping ids and versions. Products are read in pages in the source's own
  * keyset order; after each page the checkpoint records the cursor, so a run that crashed
  * resumes after the last finished page, and a product written just before the crash is
- * found in the target and skipped. At the end both sides are counted and every product
- * compared.
+ * found in the target and skipped. At the end both sides are counted and every product is
+ * compared, field by field.
  * <p>
  * Run it while nothing writes the catalog (the service stopped, or routed to the target
  * and its writes paused): a product changed in the source after it was copied is reported
@@ -81,8 +81,7 @@ public final class MoveCatalog {
 				for (Product product : page.items()) {
 					Stock.Level level = levels.get(product.id().value());
 					if (level == null) {
-						// created after the levels were read: its counts are the
-						// product's
+						// created after the levels were read: the product's own counts
 						level = new Stock.Level(product.id().value(), product.stock(), product.stock(), 0, Map.of());
 					}
 					if (this.targetImport.importProduct(product, level)) {

@@ -24,8 +24,8 @@ public interface MoveCheckpoints {
 	 *
 	 * @param move the move's name, e.g. {@code catalog:mongodb->postgres}
 	 * @param stage the part being copied (e.g. {@code products})
-	 * @param position where the next page starts in that part (a cursor), null at its
-	 * start
+	 * @param position where the next page starts in that part (a cursor), or null at the
+	 * start of the part
 	 * @param copied items written so far, over all runs
 	 * @param finished whether every part was copied and verified
 	 */

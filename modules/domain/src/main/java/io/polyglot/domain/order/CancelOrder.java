@@ -1,13 +1,11 @@
 package io.polyglot.domain.order;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.account.EntryKind;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
@@ -57,8 +55,7 @@ public final class CancelOrder {
 					.credit(order.total(), EntryKind.ORDER_REFUND, order.id(), now));
 			}
 			this.orders.update(next);
-			this.outbox
-				.add(OrderEvents.of(EventTypes.ORDER_CANCELLED, next, Map.of("refunded", Boolean.toString(refund))));
+			this.outbox.add(OrderEvents.cancelled(next, refund), next.updatedAt());
 			return next;
 		});
 		this.stockProjection.applyAfterCommit(cancelled);

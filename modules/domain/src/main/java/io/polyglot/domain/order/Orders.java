@@ -41,6 +41,16 @@ public interface Orders {
 	record Popular(UUID productId, String name, long buyers, long units) {
 	}
 
+	/**
+	 * Every line of a live (PENDING or PAID) order: what the catalog should hold, order
+	 * by order, for the stock repair.
+	 */
+	List<LiveLine> liveLines();
+
+	/** One product line of a live order. */
+	record LiveLine(UUID orderId, UUID productId, int quantity) {
+	}
+
 	/** What orders of record say about one product. */
 	record ProductUnits(UUID productId, long held, long sold) {
 	}

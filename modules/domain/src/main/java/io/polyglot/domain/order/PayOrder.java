@@ -1,7 +1,6 @@
 package io.polyglot.domain.order;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,7 +8,6 @@ import io.polyglot.domain.account.Account;
 import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.account.EntryKind;
 import io.polyglot.domain.account.Posting;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
@@ -56,8 +54,7 @@ public final class PayOrder {
 			Posting payment = account.debit(order.total(), EntryKind.ORDER_PAYMENT, order.id(), now);
 			this.accounts.post(payment);
 			this.orders.update(paid);
-			this.outbox.add(OrderEvents.of(EventTypes.ORDER_PAID, paid,
-					Map.of("ledgerEntryId", payment.entry().id().toString())));
+			this.outbox.add(OrderEvents.paid(paid, payment.entry().id()), paid.updatedAt());
 			return paid;
 		});
 	}

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.Clock;
@@ -36,6 +35,9 @@ public final class PlaceOrder {
 	private final Orders orders;
 
 	private final Stock stock;
+
+	/** JDK logging: the domain stays free of logging libraries. */
+	private static final System.Logger LOGGER = System.getLogger(PlaceOrder.class.getName());
 
 	private final Transactions transactions;
 
@@ -79,6 +81,7 @@ public final class PlaceOrder {
 			return placeInOneTransaction(order, lines);
 		}
 		List<UUID> reserved = new ArrayList<>();
+		boolean[] compensationRegistered = { false };
 		try {
 			for (OrderLine line : lines) {
 				if (!this.stock.reserve(line.productId(), order.id(), line.quantity())) {
@@ -88,14 +91,20 @@ public final class PlaceOrder {
 				reserved.add(line.productId());
 			}
 			this.transactions.run(() -> {
+				// this transaction may be an outer one (the idempotency key's) that
+				// commits
+				// after we return: only a rollback hook sees a failure of that commit
+				this.transactions.afterRollback(() -> release(reserved, order.id(), null));
+				compensationRegistered[0] = true;
 				this.orders.insert(order);
-				this.outbox.add(OrderEvents.of(EventTypes.ORDER_PLACED, order,
-						Map.of("lines", Integer.toString(lines.size()))));
+				this.outbox.add(OrderEvents.placed(order), order.updatedAt());
 			});
 			return order;
 		}
 		catch (RuntimeException ex) {
-			release(reserved, order.id(), ex);
+			if (!compensationRegistered[0]) {
+				release(reserved, order.id(), ex);
+			}
 			throw ex;
 		}
 	}
@@ -117,13 +126,12 @@ public final class PlaceOrder {
 				}
 			}
 			this.orders.insert(order);
-			this.outbox
-				.add(OrderEvents.of(EventTypes.ORDER_PLACED, order, Map.of("lines", Integer.toString(lines.size()))));
+			this.outbox.add(OrderEvents.placed(order), order.updatedAt());
 			return order;
 		});
 	}
 
-	private void release(List<UUID> reserved, UUID orderId, RuntimeException cause) {
+	private void release(List<UUID> reserved, UUID orderId, @Nullable RuntimeException cause) {
 		for (UUID productId : reserved) {
 			try {
 				this.stock.release(productId, orderId);
@@ -131,7 +139,13 @@ public final class PlaceOrder {
 			catch (RuntimeException ex) {
 				// the hold stays on the product for an order that does not exist;
 				// reconciliation reports it as an orphan hold
-				cause.addSuppressed(ex);
+				if (cause != null) {
+					cause.addSuppressed(ex);
+				}
+				else {
+					LOGGER.log(System.Logger.Level.WARNING, "Stock hold of order {0} on product {1} not released: {2}",
+							orderId, productId, ex.getMessage());
+				}
 			}
 		}
 	}

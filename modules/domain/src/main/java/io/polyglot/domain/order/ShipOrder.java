@@ -1,10 +1,8 @@
 package io.polyglot.domain.order;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Transactions;
@@ -41,7 +39,7 @@ public final class ShipOrder {
 			Order order = this.orders.lock(orderId).orElseThrow(() -> OrderAccess.noOrder(orderId));
 			Order next = order.moveTo(OrderStatus.SHIPPED, this.clock.now());
 			this.orders.update(next);
-			this.outbox.add(OrderEvents.of(EventTypes.ORDER_SHIPPED, next, Map.of()));
+			this.outbox.add(OrderEvents.shipped(next), next.updatedAt());
 			return next;
 		});
 		this.stockProjection.applyAfterCommit(shipped);

@@ -55,8 +55,8 @@ public interface Stock {
 	}
 
 	/**
-	 * One product's counts: {@code received == inStock + held + sold} when nothing
-	 * leaked.
+	 * One product's counts: {@code received == inStock + held + sold} when no unit leaked
+	 * anywhere on the way.
 	 */
 	record Level(UUID productId, long received, long inStock, long sold, Map<UUID, Integer> holds) {
 

@@ -6,12 +6,13 @@ import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.outbox.EventSerializer;
 
 /**
  * Applies what happened to orders to the catalog's stock: a cancelled order's holds go
  * back to stock, a shipped order's holds become sold units. Fed by the outbox relay (and
- * called directly right after the commit); idempotent per order, so redelivery is
- * harmless.
+ * called directly right after the commit); idempotent per order, so a redelivered event
+ * does no harm.
  */
 public final class StockProjection implements EventConsumer {
 
@@ -34,11 +35,16 @@ public final class StockProjection implements EventConsumer {
 
 	@Override
 	public void deliver(List<DomainEvent> events) {
-		for (DomainEvent event : events) {
-			if (OrderEvents.isStockEvent(event)) {
-				apply(UUID.fromString(event.payload().get("orderId")),
-						OrderStatus.valueOf(event.payload().get("status")), OrderEvents.productIds(event));
-			}
+		for (DomainEvent stored : events) {
+			// only order events are read; a malformed one throws, so the batch is retried
+			// rather than its stock change lost
+			EventSerializer.fromStored(stored, OrderEvent.class).ifPresent(this::apply);
+		}
+	}
+
+	private void apply(OrderEvent event) {
+		if (event instanceof OrderEvent.OrderCancelled || event instanceof OrderEvent.OrderShipped) {
+			apply(event.orderId(), event.status(), event.productIds());
 		}
 	}
 

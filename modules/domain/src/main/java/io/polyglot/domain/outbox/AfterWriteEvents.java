@@ -1,14 +1,11 @@
 package io.polyglot.domain.outbox;
 
-import java.util.Map;
+import java.time.Instant;
 import java.util.Objects;
 
-import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.eventlog.Event;
 import io.polyglot.domain.shared.Clock;
-import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Records the event of a change made in a store that cannot join a PostgreSQL transaction
@@ -31,9 +28,9 @@ public final class AfterWriteEvents {
 	}
 
 	/** Adds the event, stamped now, in its own transaction. */
-	public void record(EventStream stream, String type, @Nullable CustomerId owner, Map<String, String> payload) {
-		DomainEvent event = DomainEvent.of(stream, type, this.clock.now(), owner, payload);
-		this.transactions.run(() -> this.outbox.add(event));
+	public void record(Event event) {
+		Instant now = this.clock.now();
+		this.transactions.run(() -> this.outbox.add(event, now));
 	}
 
 }

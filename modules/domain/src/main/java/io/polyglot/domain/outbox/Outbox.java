@@ -1,6 +1,10 @@
 package io.polyglot.domain.outbox;
 
+import java.time.Instant;
+import java.util.UUID;
+
 import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.Event;
 
 /**
  * Port for the transactional outbox: events added here commit or roll back with the
@@ -8,7 +12,18 @@ import io.polyglot.domain.eventlog.DomainEvent;
  */
 public interface Outbox {
 
-	/** Adds the event; must be called inside {@code Transactions.inTransaction}. */
+	/**
+	 * Adds the event in its stored form; must be called inside
+	 * {@code Transactions.inTransaction}.
+	 */
 	void add(DomainEvent event);
+
+	/**
+	 * Adds a typed event under a fresh id, stored as {@link EventSerializer} writes it;
+	 * must be called inside {@code Transactions.inTransaction}.
+	 */
+	default void add(Event event, Instant occurredAt) {
+		add(EventSerializer.toStored(UUID.randomUUID(), occurredAt, event));
+	}
 
 }

@@ -1,11 +1,10 @@
 package io.polyglot.domain.session;
 
-import java.util.Map;
-
-import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.AfterWriteEvents;
 import io.polyglot.domain.outbox.Outbox;
+import io.polyglot.domain.session.SessionEvent.AllSessionsEnded;
+import io.polyglot.domain.session.SessionEvent.SessionEnded;
+import io.polyglot.domain.session.SessionEvent.SessionStarted;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;
@@ -24,19 +23,15 @@ public final class SessionEvents {
 	}
 
 	void started(Session session) {
-		record(session.customerId(), EventTypes.SESSION_STARTED, Map.of("sessionId", session.id()));
+		this.events.record(new SessionStarted(session.customerId(), session.id()));
 	}
 
 	void ended(CustomerId customer, String sessionId) {
-		record(customer, EventTypes.SESSION_ENDED, Map.of("sessionId", sessionId, "scope", "current"));
+		this.events.record(new SessionEnded(customer, sessionId));
 	}
 
 	void allEnded(CustomerId customer, int count) {
-		record(customer, EventTypes.SESSION_ENDED, Map.of("scope", "all", "count", Integer.toString(count)));
-	}
-
-	private void record(CustomerId customer, String type, Map<String, String> payload) {
-		this.events.record(EventStream.customer(customer.value()), type, customer, payload);
+		this.events.record(new AllSessionsEnded(customer, count));
 	}
 
 }

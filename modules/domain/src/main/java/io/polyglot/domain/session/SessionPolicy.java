@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * How long sessions live and how failed logins are throttled (after OWASP's
- * authentication guidance: slow the guesser down, never let a stranger lock the owner
- * out).
+ * authentication guidance: slow the guesser down, never let a stranger lock the owner out
+ * of the account).
  * <p>
  * A username tried from one client address gets {@code failuresBeforeDelay} failures
  * free; each failure after that blocks that username <em>at that address</em> for a delay
@@ -26,8 +26,8 @@ import java.util.Optional;
  * blocked; higher than per username because many people can share one address
  * @param failureWindow how long failures are counted (and a ceiling's block lasts) from
  * the first failure
- * @param failuresBeforeDelay failures of one username at one address before the delays
- * start
+ * @param failuresBeforeDelay failures of one username at one address before the first
+ * delay applies
  * @param firstDelay the first delay; each further failure doubles it
  * @param maxDelay the longest delay
  */

@@ -41,8 +41,8 @@ public final class SessionToken {
 
 	/**
 	 * A token presented by a client.
-	 * @throws IllegalArgumentException when it does not have the shape of a token we
-	 * issue
+	 * @throws IllegalArgumentException when it does not have the shape of a token this
+	 * service issues
 	 */
 	public static SessionToken of(String text) {
 		if (!isWellFormed(text)) {

@@ -63,8 +63,8 @@ public final class StartSession {
 	 * Starts a session for the credentials presented from the client address.
 	 * @throws TooManyAttemptsException while the username or the address is blocked, even
 	 * for the right password
-	 * @throws InvalidCredentialsException for an unknown username or a wrong password,
-	 * alike
+	 * @throws InvalidCredentialsException alike for an unknown username and a wrong
+	 * password, so neither is told apart
 	 */
 	public StartedSession start(Credentials credentials, String clientAddress) {
 		Objects.requireNonNull(clientAddress, "clientAddress");
@@ -90,8 +90,7 @@ public final class StartSession {
 			throw new InvalidCredentialsException();
 		}
 		// only the username's counters are forgiven: resetting the address's too would
-		// let
-		// an attacker clear it by logging into an account of their own between guesses
+		// let an attacker clear it by logging into their own account between guesses
 		this.throttle.reset(usernameKey);
 		this.throttle.reset(pairKey);
 		return open(customer.get());

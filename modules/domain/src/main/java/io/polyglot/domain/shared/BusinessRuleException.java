@@ -2,7 +2,7 @@ package io.polyglot.domain.shared;
 
 /**
  * Well-formed input that a business rule refuses, such as insufficient funds or stock
- * (422).
+ * (mapped to 422).
  */
 public final class BusinessRuleException extends DomainException {
 

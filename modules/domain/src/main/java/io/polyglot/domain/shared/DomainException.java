@@ -2,7 +2,7 @@ package io.polyglot.domain.shared;
 
 /**
  * Base of every exception the domain throws on purpose; the web layer maps each kind to a
- * status.
+ * HTTP status code.
  */
 public abstract class DomainException extends RuntimeException {
 

@@ -34,7 +34,7 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
 
 	/**
 	 * Parses a decimal string such as {@code "12.50"}; anything else is a validation
-	 * error.
+	 * error on the amount.
 	 */
 	public static Money parse(String amount, String currency) {
 		try {

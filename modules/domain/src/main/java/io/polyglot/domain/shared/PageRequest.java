@@ -29,8 +29,8 @@ public record PageRequest(int limit, @Nullable Cursor cursor) {
 
 	/**
 	 * A page from the optional {@code limit} and {@code cursor} query parameters as text,
-	 * applying the default limit; a malformed limit is "must be an integer between 1 and
-	 * 100".
+	 * applying the default limit; a malformed limit is refused as "must be an integer
+	 * between 1 and 100".
 	 */
 	public static PageRequest parse(@Nullable String limit, @Nullable String cursor) {
 		return of(QueryNumbers.parse("limit", limit, 1, MAX_LIMIT), cursor);

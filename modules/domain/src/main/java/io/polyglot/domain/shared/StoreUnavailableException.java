@@ -14,8 +14,8 @@ public final class StoreUnavailableException extends DomainException {
 	}
 
 	/**
-	 * The store that failed, as named in health: postgres, mongodb, redis, cassandra,
-	 * neo4j.
+	 * The store that failed, as named in health: postgres, mongodb, redis, cassandra or
+	 * neo4j, for example.
 	 */
 	public String store() {
 		return this.store;

@@ -1,11 +1,8 @@
 package io.polyglot.domain.social;
 
-import java.util.Map;
 import java.util.Objects;
 
 import io.polyglot.domain.account.Customers;
-import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.AfterWriteEvents;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.shared.BusinessRuleException;
@@ -41,7 +38,7 @@ public final class ChangeFriendship {
 
 	/**
 	 * Makes the caller and the customer friends (both ways); a second call changes
-	 * nothing.
+	 * nothing at all.
 	 * @throws BusinessRuleException when it is the caller's own id
 	 * @throws io.polyglot.domain.shared.NotFoundException when no such customer exists
 	 * @throws io.polyglot.domain.shared.ConflictException when either is registered but
@@ -49,7 +46,7 @@ public final class ChangeFriendship {
 	 */
 	public FriendshipChange add(CustomerId caller, CustomerId friend) {
 		requireOther(caller, friend);
-		return apply(caller, friend, this.graph.addFriendship(caller, friend), EventTypes.FRIENDSHIP_ADDED);
+		return apply(this.graph.addFriendship(caller, friend), new SocialEvent.FriendshipAdded(caller, friend));
 	}
 
 	/**
@@ -60,7 +57,7 @@ public final class ChangeFriendship {
 	 */
 	public FriendshipChange remove(CustomerId caller, CustomerId friend) {
 		requireOther(caller, friend);
-		return apply(caller, friend, this.graph.removeFriendship(caller, friend), EventTypes.FRIENDSHIP_REMOVED);
+		return apply(this.graph.removeFriendship(caller, friend), new SocialEvent.FriendshipRemoved(caller, friend));
 	}
 
 	private static void requireOther(CustomerId caller, CustomerId friend) {
@@ -69,13 +66,12 @@ public final class ChangeFriendship {
 		}
 	}
 
-	private FriendshipChange apply(CustomerId caller, CustomerId friend, FriendshipChange change, String eventType) {
+	private FriendshipChange apply(FriendshipChange change, SocialEvent event) {
 		if (change == FriendshipChange.PERSON_MISSING) {
-			throw this.membership.absence(friend, caller);
+			throw this.membership.absence(event.friendId(), event.customerId());
 		}
 		if (change == FriendshipChange.CHANGED) {
-			this.events.record(EventStream.customer(caller.value()), eventType, caller,
-					Map.of("customerId", caller.toString(), "friendId", friend.toString()));
+			this.events.record(event);
 		}
 		return change;
 	}

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import io.polyglot.domain.account.Username;
+import io.polyglot.domain.account.CustomerEvent.CustomerRegistered;
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.outbox.EventSerializer;
+import io.polyglot.domain.outbox.EventSerializer.MalformedEventException;
 import io.polyglot.domain.shared.CustomerId;
-import io.polyglot.domain.shared.ValidationException;
 
 /**
  * Projects registrations into the social graph: each CustomerRegistered event becomes a
@@ -40,19 +40,17 @@ public final class PersonProjection implements EventConsumer {
 	public void deliver(List<DomainEvent> events) {
 		// keyed by id: a batch holding the same registration twice records it once
 		Map<CustomerId, Person> people = new LinkedHashMap<>();
-		for (DomainEvent event : events) {
-			if (!EventTypes.CUSTOMER_REGISTERED.equals(event.type())) {
-				continue;
-			}
+		for (DomainEvent stored : events) {
 			try {
-				Person person = new Person(CustomerId.parse(event.payload().get("customerId")),
-						new Username(event.payload().get("username")).value());
-				people.put(person.id(), person);
+				EventSerializer.fromStored(stored, CustomerRegistered.class).ifPresent((registered) -> {
+					Person person = new Person(registered.customerId(), registered.username().value());
+					people.put(person.id(), person);
+				});
 			}
-			catch (ValidationException ex) {
+			catch (MalformedEventException ex) {
 				// retrying a malformed event can never succeed and would hold back every
 				// later one: skip it loudly instead
-				logger.log(Level.WARNING, "Skipping malformed CustomerRegistered event {0}: {1}", event.id(),
+				logger.log(Level.WARNING, "Skipping malformed CustomerRegistered event {0}: {1}", stored.id(),
 						ex.getMessage());
 			}
 		}

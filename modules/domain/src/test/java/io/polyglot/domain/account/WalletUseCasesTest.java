@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Money;
@@ -59,7 +58,7 @@ class WalletUseCasesTest {
 		assertThat(this.view.accountOf(this.ada).balance()).isEqualTo(eur("40.00"));
 		assertThat(this.view.ledger(this.ada, PageRequest.first()).items()).extracting(LedgerEntry::kind)
 			.containsExactly(EntryKind.DEPOSIT);
-		assertThat(this.outbox.events()).extracting(DomainEvent::type).containsExactly(EventTypes.DEPOSIT_MADE);
+		assertThat(this.outbox.events()).extracting(DomainEvent::type).containsExactly("DepositMade");
 	}
 
 	@Test
@@ -73,7 +72,7 @@ class WalletUseCasesTest {
 		assertThat(this.accounts.balanceOf(this.bob)).isEqualTo(eur("15.50"));
 		assertThat(this.accounts.transfers()).containsExactly(done);
 		// one event per account stream
-		assertThat(this.outbox.events()).filteredOn((event) -> event.type().equals(EventTypes.MONEY_TRANSFERRED))
+		assertThat(this.outbox.events()).filteredOn((event) -> event.type().equals("MoneyTransferred"))
 			.extracting((event) -> event.payload().get("direction"))
 			.containsExactly("out", "in");
 	}

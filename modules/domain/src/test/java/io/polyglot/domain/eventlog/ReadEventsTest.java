@@ -39,7 +39,7 @@ class ReadEventsTest {
 
 	@Test
 	void aCustomerReadsTheStreamsTheyOwn() {
-		DomainEvent deposit = event(this.adasAccount, EventTypes.DEPOSIT_MADE, NOW.minusSeconds(60), this.ada);
+		DomainEvent deposit = event(this.adasAccount, "DepositMade", NOW.minusSeconds(60), this.ada);
 		this.log.append(List.of(deposit));
 
 		assertThat(this.readEvents
@@ -49,7 +49,7 @@ class ReadEventsTest {
 
 	@Test
 	void anotherCustomersStreamIsNotFoundNotForbidden() {
-		this.log.append(List.of(event(this.adasAccount, EventTypes.DEPOSIT_MADE, NOW.minusSeconds(60), this.ada)));
+		this.log.append(List.of(event(this.adasAccount, "DepositMade", NOW.minusSeconds(60), this.ada)));
 
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.readEvents
 			.read(new EventReader(this.bob, false), this.adasAccount, null, null, PageRequest.first()));
@@ -57,7 +57,7 @@ class ReadEventsTest {
 
 	@Test
 	void aStreamWithoutOwnerIsForAdministratorsOnly() {
-		DomainEvent created = event(this.adminOnly, EventTypes.PRODUCT_CREATED, NOW.minusSeconds(60), null);
+		DomainEvent created = event(this.adminOnly, "ProductCreated", NOW.minusSeconds(60), null);
 		this.log.append(List.of(created));
 
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> this.readEvents
@@ -70,7 +70,7 @@ class ReadEventsTest {
 
 	@Test
 	void administratorsReadEveryonesStreams() {
-		DomainEvent deposit = event(this.adasAccount, EventTypes.DEPOSIT_MADE, NOW.minusSeconds(60), this.ada);
+		DomainEvent deposit = event(this.adasAccount, "DepositMade", NOW.minusSeconds(60), this.ada);
 		this.log.append(List.of(deposit));
 
 		assertThat(
@@ -91,9 +91,9 @@ class ReadEventsTest {
 
 	@Test
 	void theRangeDefaultsToTheLastThirtyDays() {
-		DomainEvent recent = event(this.adasAccount, EventTypes.DEPOSIT_MADE, NOW.minus(Duration.ofDays(29)), this.ada);
-		DomainEvent old = event(this.adasAccount, EventTypes.DEPOSIT_MADE, NOW.minus(Duration.ofDays(31)), this.ada);
-		DomainEvent future = event(this.adasAccount, EventTypes.DEPOSIT_MADE, NOW.plusSeconds(1), this.ada);
+		DomainEvent recent = event(this.adasAccount, "DepositMade", NOW.minus(Duration.ofDays(29)), this.ada);
+		DomainEvent old = event(this.adasAccount, "DepositMade", NOW.minus(Duration.ofDays(31)), this.ada);
+		DomainEvent future = event(this.adasAccount, "DepositMade", NOW.plusSeconds(1), this.ada);
 		this.log.append(List.of(recent, old, future));
 
 		assertThat(this.readEvents
@@ -125,9 +125,9 @@ class ReadEventsTest {
 	@Test
 	void activityIsTheCallersOwnCustomerStreamAndEmptyWhenNew() {
 		EventStream adasStream = EventStream.customer(this.ada.value());
-		DomainEvent registered = event(adasStream, EventTypes.CUSTOMER_REGISTERED, NOW.minusSeconds(5), this.ada);
+		DomainEvent registered = event(adasStream, "CustomerRegistered", NOW.minusSeconds(5), this.ada);
 		this.log.append(List.of(registered,
-				event(EventStream.customer(this.bob.value()), EventTypes.CUSTOMER_REGISTERED, NOW, this.bob)));
+				event(EventStream.customer(this.bob.value()), "CustomerRegistered", NOW, this.bob)));
 
 		assertThat(this.readActivity.read(this.ada, null, null, PageRequest.first()).items())
 			.containsExactly(registered);

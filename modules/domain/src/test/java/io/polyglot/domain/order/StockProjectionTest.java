@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import io.polyglot.domain.eventlog.EventTypes;
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.outbox.EventSerializer;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Money;
 import io.polyglot.domain.support.InMemoryStock;
@@ -51,8 +52,8 @@ class StockProjectionTest {
 		this.stock.reserve(book, order.id(), 2);
 		Order cancelled = order.moveTo(OrderStatus.CANCELLED, Instant.now());
 
-		this.projection.deliver(List.of(OrderEvents.of(EventTypes.ORDER_CANCELLED, cancelled, java.util.Map.of())));
-		this.projection.deliver(List.of(OrderEvents.of(EventTypes.ORDER_CANCELLED, cancelled, java.util.Map.of())));
+		this.projection.deliver(List.of(stored(OrderEvents.cancelled(cancelled, false))));
+		this.projection.deliver(List.of(stored(OrderEvents.cancelled(cancelled, false))));
 
 		assertThat(this.stock.inStock(book)).isEqualTo(5);
 		assertThat(this.stock.levels()).singleElement().satisfies((level) -> assertThat(level.holds()).isEmpty());
@@ -65,9 +66,13 @@ class StockProjectionTest {
 				List.of(new OrderLine(book, "Dune", Money.parse("12.50", "EUR"), 2)), Instant.now());
 		this.stock.reserve(book, order.id(), 2);
 
-		this.projection.deliver(List.of(OrderEvents.of(EventTypes.ORDER_PLACED, order, java.util.Map.of())));
+		this.projection.deliver(List.of(stored(OrderEvents.placed(order))));
 
 		assertThat(this.stock.inStock(book)).isEqualTo(3);
+	}
+
+	private static DomainEvent stored(OrderEvent event) {
+		return EventSerializer.toStored(UUID.randomUUID(), Instant.now(), event);
 	}
 
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.StoreUnavailableException;
 import io.polyglot.domain.support.DirectTransactions;
@@ -97,7 +96,7 @@ class DeliverOutboxEventsTest {
 		String lastError;
 
 		DomainEvent add() {
-			DomainEvent event = DomainEvent.of(EventStream.customer(UUID.randomUUID()), EventTypes.SESSION_STARTED, NOW,
+			DomainEvent event = DomainEvent.of(EventStream.customer(UUID.randomUUID()), "SessionStarted", NOW,
 					CustomerId.random(), Map.of());
 			this.pending.put(event.id(), event);
 			return event;

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.StoreUnavailableException;
 import io.polyglot.domain.support.DirectTransactions;
@@ -27,7 +26,7 @@ class OutboxDeliveryTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z"));
 
-	private final InMemoryOutbox outbox = new InMemoryOutbox(this.clock, "log", "graph");
+	private final InMemoryOutbox outbox = new InMemoryOutbox("log", "graph");
 
 	private final DeliverOutboxEvents deliver = new DeliverOutboxEvents(this.outbox, new DirectTransactions(),
 			this.clock, 10, Duration.ofSeconds(1), Duration.ofSeconds(4));
@@ -83,8 +82,8 @@ class OutboxDeliveryTest {
 	}
 
 	private DomainEvent added() {
-		DomainEvent event = DomainEvent.of(EventStream.customer(UUID.randomUUID()), EventTypes.SESSION_STARTED,
-				this.clock.now(), CustomerId.random(), Map.of());
+		DomainEvent event = DomainEvent.of(EventStream.customer(UUID.randomUUID()), "SessionStarted", this.clock.now(),
+				CustomerId.random(), Map.of());
 		this.outbox.add(event);
 		return event;
 	}

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.BusinessRuleException;
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.CustomerId;
@@ -42,7 +41,7 @@ class ChangeFriendshipTest {
 		assertThat(this.fixture.graph.friendIds(ada)).containsExactly(bob);
 		assertThat(this.fixture.graph.friendIds(bob)).containsExactly(ada);
 		assertThat(this.outbox.events()).singleElement().satisfies((event) -> {
-			assertThat(event.type()).isEqualTo(EventTypes.FRIENDSHIP_ADDED);
+			assertThat(event.type()).isEqualTo("FriendshipAdded");
 			assertThat(event.stream()).isEqualTo(EventStream.customer(ada.value()));
 			assertThat(event.owner()).isEqualTo(ada);
 			assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-21T10:00:00Z"));
@@ -63,7 +62,7 @@ class ChangeFriendshipTest {
 
 		assertThat(this.fixture.graph.friendIds(ada)).isEmpty();
 		assertThat(this.outbox.events()).extracting(DomainEvent::type)
-			.containsExactly(EventTypes.FRIENDSHIP_ADDED, EventTypes.FRIENDSHIP_REMOVED);
+			.containsExactly("FriendshipAdded", "FriendshipRemoved");
 		assertThat(this.outbox.events().get(1).stream()).isEqualTo(EventStream.customer(bob.value()));
 	}
 

@@ -60,8 +60,8 @@ final class InMemorySocialGraph implements SocialGraph {
 
 	@Override
 	public synchronized Page<Person> friends(CustomerId who, PageRequest page) {
-		// keyset by id text, as the Neo4j adapter pages; a cursor that is no id is
-		// refused
+		// keyset by id text, as the Neo4j adapter pages; a cursor that is no id gets
+		// a 400
 		String after = (page.cursor() != null) ? afterId(page.cursor()) : null;
 		List<Person> all = friendsOf(who).stream()
 			.map(this.people::get)

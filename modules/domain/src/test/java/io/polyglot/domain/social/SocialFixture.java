@@ -11,7 +11,6 @@ import io.polyglot.domain.account.Role;
 import io.polyglot.domain.account.Username;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
-import io.polyglot.domain.eventlog.EventTypes;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.support.InMemoryCustomers;
 
@@ -40,7 +39,7 @@ final class SocialFixture {
 	}
 
 	static DomainEvent registration(CustomerId id, String username) {
-		return DomainEvent.of(EventStream.customer(id.value()), EventTypes.CUSTOMER_REGISTERED, Instant.EPOCH, id,
+		return DomainEvent.of(EventStream.customer(id.value()), "CustomerRegistered", Instant.EPOCH, id,
 				Map.of("customerId", id.toString(), "username", username));
 	}
 

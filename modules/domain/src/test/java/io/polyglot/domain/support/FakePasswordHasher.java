@@ -8,9 +8,12 @@ import io.polyglot.domain.account.Password;
 import io.polyglot.domain.account.PasswordHasher;
 
 /**
- * A reversible stand-in for the slow hash that records what it was asked to compare.
+ * A fast, salted stand-in for the slow hash that records what it was asked to compare; it
+ * passes the same {@code PasswordHasherContract} as the Argon2 hasher.
  */
 public final class FakePasswordHasher implements PasswordHasher {
+
+	private static final java.util.Random SALTS = new java.util.Random();
 
 	private final List<String> comparedHashes = new ArrayList<>();
 
@@ -21,13 +24,17 @@ public final class FakePasswordHasher implements PasswordHasher {
 		if (!this.onHash.getAsBoolean()) {
 			throw new AssertionError("hashed at a moment it must not");
 		}
-		return "fake$" + new StringBuilder(password.reveal()).reverse();
+		// salted like a real hash, so equal passwords never get equal hashes
+		String salt = Integer.toHexString(SALTS.nextInt());
+		return "fake$" + salt + "$" + new StringBuilder(password.reveal()).reverse();
 	}
 
 	@Override
 	public boolean matches(String clearText, String hash) {
 		this.comparedHashes.add(hash);
-		return hash.equals("fake$" + new StringBuilder(clearText).reverse());
+		String[] parts = hash.split("\\$", 3);
+		return parts.length == 3 && parts[0].equals("fake")
+				&& parts[2].equals(new StringBuilder(clearText).reverse().toString());
 	}
 
 	/** Fails the test when hashing happens while the condition is false. */

@@ -25,7 +25,7 @@ import io.polyglot.domain.shared.PageRequest;
 /**
  * Wallet accounts and their ledger in maps, for use-case tests; locking is a no-op (the
  * tests are single-threaded) and, like the database's CHECK, a negative balance is
- * refused.
+ * refused outright.
  */
 public final class InMemoryAccounts implements Accounts {
 
@@ -75,12 +75,30 @@ public final class InMemoryAccounts implements Accounts {
 
 	@Override
 	public synchronized Page<LedgerEntry> ledger(AccountId account, PageRequest page) {
-		List<LedgerEntry> newestFirst = new ArrayList<>(this.ledgers.getOrDefault(account, List.of()));
-		java.util.Collections.reverse(newestFirst);
-		int offset = (page.cursor() != null) ? Integer.parseInt(page.cursor().decode()) : 0;
-		int end = Math.min(newestFirst.size(), offset + page.limit());
-		return new Page<>(List.copyOf(newestFirst.subList(offset, end)),
-				(end < newestFirst.size()) ? Cursor.encode(Integer.toString(end)) : null);
+		// keyset, as the adapter pages: entries are numbered in the order they were
+		// posted and a page starts below the last number the previous one showed, so
+		// newer entries never shift a page
+		List<LedgerEntry> all = this.ledgers.getOrDefault(account, List.of());
+		int before = (page.cursor() != null) ? decode(page.cursor()) : all.size() + 1;
+		List<LedgerEntry> items = new ArrayList<>();
+		int seq = Math.min(before, all.size() + 1) - 1;
+		for (; seq >= 1 && items.size() < page.limit(); seq--) {
+			items.add(all.get(seq - 1));
+		}
+		return new Page<>(items, (seq >= 1) ? Cursor.encode("ledger:" + (seq + 1)) : null);
+	}
+
+	private static int decode(Cursor cursor) {
+		String position = cursor.decode();
+		if (!position.startsWith("ledger:")) {
+			throw Cursor.invalid();
+		}
+		try {
+			return Integer.parseInt(position.substring("ledger:".length()));
+		}
+		catch (NumberFormatException ex) {
+			throw Cursor.invalid();
+		}
 	}
 
 	/** The transfers recorded, in order. */

@@ -71,7 +71,7 @@ public final class InMemoryEventLog implements EventLog, StreamOwners {
 	/**
 	 * Where a page ended, in the cursor shape the Cassandra adapter issues (version,
 	 * stream, day, time in microseconds, event id), so the fake refuses the same tampered
-	 * cursors.
+	 * cursors as they do.
 	 */
 	private record Position(LocalDate day, long micros, UUID eventId) {
 

@@ -1,5 +1,6 @@
 package io.polyglot.domain.support;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,6 +19,7 @@ import io.polyglot.domain.order.Orders;
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.Cursor;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.Money;
 import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
 
@@ -52,15 +54,51 @@ public final class InMemoryOrders implements Orders {
 
 	@Override
 	public synchronized Page<Order> ofCustomer(CustomerId customer, PageRequest page) {
-		List<Order> newestFirst = this.byId.values()
+		// keyset on (createdAt, id) newest first, with the adapter's cursor, so orders
+		// placed meanwhile never shift a page
+		Comparator<Order> newestFirst = Comparator.comparing(Order::createdAt).thenComparing(Order::id).reversed();
+		Order after = (page.cursor() != null) ? position(page.cursor(), customer) : null;
+		List<Order> found = this.byId.values()
 			.stream()
 			.filter((order) -> order.customer().equals(customer))
-			.sorted(Comparator.comparing(Order::createdAt).reversed())
+			.filter((order) -> after == null || newestFirst.compare(order, after) > 0)
+			.sorted(newestFirst)
+			.limit(page.limit() + 1L)
 			.toList();
-		int offset = (page.cursor() != null) ? Integer.parseInt(page.cursor().decode()) : 0;
-		int end = Math.min(newestFirst.size(), offset + page.limit());
-		return new Page<>(newestFirst.subList(offset, end),
-				(end < newestFirst.size()) ? Cursor.encode(Integer.toString(end)) : null);
+		if (found.size() <= page.limit()) {
+			return new Page<>(found, null);
+		}
+		List<Order> items = found.subList(0, page.limit());
+		Order last = items.get(items.size() - 1);
+		return new Page<>(items, Cursor.encode("orders|" + last.createdAt() + "|" + last.id()));
+	}
+
+	/** A stand-in order at the cursor's position: only its time and id matter. */
+	private static Order position(Cursor cursor, CustomerId customer) {
+		String[] position = cursor.decode().split("\\|");
+		try {
+			if (position.length != 3 || !position[0].equals("orders")) {
+				throw Cursor.invalid();
+			}
+			Instant at = Instant.parse(position[1]);
+			return new Order(UUID.fromString(position[2]), customer, OrderStatus.PENDING,
+					List.of(new OrderLine(UUID.randomUUID(), "cursor", Money.zero("EUR"), 1)), Money.zero("EUR"), at,
+					at);
+		}
+		catch (RuntimeException ex) {
+			throw Cursor.invalid();
+		}
+	}
+
+	@Override
+	public synchronized List<LiveLine> liveLines() {
+		List<LiveLine> lines = new ArrayList<>();
+		for (Order order : this.byId.values()) {
+			if (order.status() == OrderStatus.PENDING || order.status() == OrderStatus.PAID) {
+				order.lines().forEach((line) -> lines.add(new LiveLine(order.id(), line.productId(), line.quantity())));
+			}
+		}
+		return lines;
 	}
 
 	@Override

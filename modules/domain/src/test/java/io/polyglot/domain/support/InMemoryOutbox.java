@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,9 @@ import io.polyglot.domain.outbox.OutboxQueue;
 
 /**
  * The outbox and the relay's queue in maps, for use-case tests, with the PostgreSQL
- * adapter's rules: delivery is tracked per consumer, a failed attempt waits a capped
- * exponential backoff, and an event is pruned once every consumer received it.
+ * adapter's rules, checked by the same {@code OutboxContract}: delivery is tracked per
+ * consumer from the time the event occurred, a failed attempt waits a capped exponential
+ * backoff, and an event is pruned once every consumer received it.
  */
 public final class InMemoryOutbox implements Outbox, OutboxQueue {
 
@@ -25,17 +25,12 @@ public final class InMemoryOutbox implements Outbox, OutboxQueue {
 
 	private final Map<UUID, DomainEvent> events = new LinkedHashMap<>();
 
-	private final Map<UUID, Instant> addedAt = new HashMap<>();
-
 	private final Map<String, Map<UUID, Instant>> delivered = new HashMap<>();
 
 	private final Map<String, Map<UUID, Attempts>> failures = new HashMap<>();
 
-	private final java.util.function.Supplier<Instant> clock;
-
-	/** An outbox delivering to the named consumers, stamping additions by the clock. */
-	public InMemoryOutbox(io.polyglot.domain.shared.Clock clock, String... consumers) {
-		this.clock = clock::now;
+	/** An outbox delivering to the named consumers. */
+	public InMemoryOutbox(String... consumers) {
 		this.consumers = List.of(consumers);
 		for (String consumer : consumers) {
 			this.delivered.put(consumer, new HashMap<>());
@@ -46,7 +41,6 @@ public final class InMemoryOutbox implements Outbox, OutboxQueue {
 	@Override
 	public synchronized void add(DomainEvent event) {
 		this.events.putIfAbsent(event.id(), event);
-		this.addedAt.putIfAbsent(event.id(), this.clock.get());
 	}
 
 	@Override
@@ -56,7 +50,9 @@ public final class InMemoryOutbox implements Outbox, OutboxQueue {
 		return this.events.values()
 			.stream()
 			.filter((event) -> !done.containsKey(event.id()))
-			.filter((event) -> !failed.containsKey(event.id()) || !failed.get(event.id()).nextAt().isAfter(now))
+			// the first attempt is due when the event occurred (the adapter's schedule)
+			.filter((event) -> !(failed.containsKey(event.id()) ? failed.get(event.id()).nextAt() : event.occurredAt())
+				.isAfter(now))
 			.limit(max)
 			.toList();
 	}
@@ -82,40 +78,50 @@ public final class InMemoryOutbox implements Outbox, OutboxQueue {
 	@Override
 	public synchronized List<OutboxLag> lag(Instant now) {
 		List<OutboxLag> lag = new ArrayList<>();
-		for (String consumer : this.consumers) {
-			List<UUID> waiting = this.events.keySet()
+		for (String consumer : this.consumers.stream().sorted().toList()) {
+			List<DomainEvent> waiting = this.events.values()
 				.stream()
-				.filter((id) -> !this.delivered.get(consumer).containsKey(id))
+				.filter((event) -> !this.delivered.get(consumer).containsKey(event.id()))
 				.toList();
-			Duration oldest = waiting.isEmpty() ? Duration.ZERO
-					: Duration.between(this.addedAt.get(waiting.get(0)), now);
-			lag.add(new OutboxLag(consumer, waiting.size(), oldest));
+			if (waiting.isEmpty()) {
+				// as the adapter's GROUP BY: a consumer with nothing left has no lag row
+				continue;
+			}
+			Instant oldest = waiting.stream().map(DomainEvent::occurredAt).min(Instant::compareTo).orElseThrow();
+			Duration age = Duration.between(oldest, now);
+			lag.add(new OutboxLag(consumer, waiting.size(), age.isNegative() ? Duration.ZERO : age));
 		}
 		return lag;
 	}
 
 	@Override
 	public synchronized int prune(Instant deliveredBefore, int max) {
-		int pruned = 0;
-		for (Iterator<UUID> it = this.events.keySet().iterator(); it.hasNext() && pruned < max;) {
-			UUID id = it.next();
-			boolean everywhere = this.consumers.stream().allMatch((consumer) -> {
-				Instant at = this.delivered.get(consumer).get(id);
+		// an event goes once it occurred and every consumer had it before the cutoff,
+		// oldest first
+		List<UUID> due = this.events.values()
+			.stream()
+			.filter((event) -> event.occurredAt().isBefore(deliveredBefore))
+			.filter((event) -> this.consumers.stream().allMatch((consumer) -> {
+				Instant at = this.delivered.get(consumer).get(event.id());
 				return at != null && at.isBefore(deliveredBefore);
-			});
-			if (everywhere) {
-				it.remove();
-				this.addedAt.remove(id);
-				pruned++;
-			}
-		}
-		return pruned;
+			}))
+			.sorted(java.util.Comparator.comparing(DomainEvent::occurredAt))
+			.limit(max)
+			.map(DomainEvent::id)
+			.toList();
+		due.forEach(this.events::remove);
+		return due.size();
 	}
 
 	/** How many failed attempts the consumer made at the event; 0 when none. */
 	public synchronized int attempts(String consumer, UUID eventId) {
 		Attempts attempts = known(this.failures, consumer).get(eventId);
 		return (attempts != null) ? attempts.count() : 0;
+	}
+
+	/** Whether the outbox still holds the event. */
+	public synchronized boolean holds(UUID eventId) {
+		return this.events.containsKey(eventId);
 	}
 
 	/** How many events the outbox still holds. */

@@ -7,6 +7,7 @@ import io.polyglot.domain.order.LineRequest;
 import io.polyglot.domain.order.Order;
 import io.polyglot.domain.order.OrderLine;
 import io.polyglot.domain.order.Reconciliation;
+import io.polyglot.domain.order.RepairStock;
 import io.polyglot.domain.shared.Page;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,28 @@ final class OrderDtos {
 
 		static ReconciliationResponse of(Reconciliation.Report report) {
 			return new ReconciliationResponse(report.clean(), report.products().size(), report.leaks());
+		}
+
+	}
+
+	/** What one stock repair run did, could not do, and left for a later run. */
+	record RepairResponse(Instant ranAt, List<RepairAction> repaired, List<RepairAction> unrepaired,
+			List<RepairAction> waiting) {
+
+		static RepairResponse of(RepairStock.Result result) {
+			return new RepairResponse(result.ranAt(), result.repaired().stream().map(RepairAction::of).toList(),
+					result.unrepaired().stream().map(RepairAction::of).toList(),
+					result.waiting().stream().map(RepairAction::of).toList());
+		}
+
+	}
+
+	/** One product and order a repair touched or reported. */
+	record RepairAction(String productId, String orderId, String kind, int quantity, String reason) {
+
+		static RepairAction of(RepairStock.Action action) {
+			return new RepairAction(action.productId().toString(), action.orderId().toString(), action.kind().name(),
+					action.quantity(), action.reason());
 		}
 
 	}
