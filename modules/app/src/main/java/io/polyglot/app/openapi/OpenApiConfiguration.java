@@ -45,7 +45,7 @@ import org.springframework.context.annotation.Configuration;
  * schema, the {@code Idempotency-Key} header, the catalog's search filters, operation
  * ids, summaries and tags, field descriptions and examples. Published as
  * {@code docs/openapi.json}, kept equal to the served document by
- * {@code OpenApiDocumentIT}.
+ * {@code OpenApiDocumentTest}.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -99,6 +99,7 @@ public class OpenApiConfiguration {
 			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				ApiOperation contract = Operations.find(method.name(), path);
 				complete(path, operation, contract);
+				inlineSchemas(operation).forEach(Schemas::anyValues);
 			}));
 			Schemas.describe(openApi.getComponents().getSchemas());
 		};
@@ -121,6 +122,29 @@ public class OpenApiConfiguration {
 			SearchParametersDoc.apply(operation, path.endsWith("/facets"));
 		}
 		responses(operation, contract);
+	}
+
+	/**
+	 * The schemas written into the operation itself (a {@code Map} body has no
+	 * component).
+	 */
+	private static List<Schema<?>> inlineSchemas(Operation operation) {
+		List<Schema<?>> schemas = new ArrayList<>();
+		List<Content> contents = new ArrayList<>();
+		if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+			contents.add(operation.getRequestBody().getContent());
+		}
+		operation.getResponses().values().stream().map(ApiResponse::getContent).forEach((content) -> {
+			if (content != null) {
+				contents.add(content);
+			}
+		});
+		contents.forEach((content) -> content.values().forEach((media) -> {
+			if (media.getSchema() != null) {
+				schemas.add(media.getSchema());
+			}
+		}));
+		return schemas;
 	}
 
 	private static void idempotencyKey(Operation operation) {
@@ -154,6 +178,12 @@ public class OpenApiConfiguration {
 		}
 		ApiResponses responses = new ApiResponses();
 		responses.addApiResponse(code, success);
+		if (contract.createsToo()) {
+			responses.addApiResponse("201",
+					new ApiResponse().description("Created: it did not exist before")
+						.content(success.getContent())
+						.headers(success.getHeaders()));
+		}
 		TreeSet<Integer> failures = new TreeSet<>(contract.failures());
 		if (operation.getRequestBody() != null) {
 			failures.addAll(List.of(400, 413, 415));
@@ -161,9 +191,8 @@ public class OpenApiConfiguration {
 		if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
 			failures.add(400);
 		}
-		if (contract.access() != Access.PUBLIC) {
-			failures.add(401);
-		}
+		// a public operation refuses a token that is sent but invalid as well
+		failures.add(401);
 		if (contract.access() == Access.ADMIN) {
 			failures.add(403);
 		}
@@ -231,7 +260,8 @@ public class OpenApiConfiguration {
 
 		static {
 			ALL.put(400, "Invalid request: a field, parameter or the body is wrong (see `errors`); nothing changed");
-			ALL.put(401, "No valid bearer token, or wrong credentials");
+			ALL.put(401, "No valid bearer token (a token sent to a public operation must be valid too), "
+					+ "or wrong credentials");
 			ALL.put(403, "Signed in, but not allowed (administrators only, or not the owner)");
 			ALL.put(404, "Not found");
 			ALL.put(409, "Conflict with the current state (duplicate, stale version, wrong status, "

@@ -37,7 +37,7 @@ final class Operations {
 		put("GET", v1 + "/categories",
 				of("listCategories", "Catalog", "Every category and its attributes", Access.PUBLIC, 200));
 		put("PUT", v1 + "/categories/{code}",
-				of("putCategory", "Catalog", "Create or replace a category", Access.ADMIN, 200, 409));
+				of("putCategory", "Catalog", "Create or replace a category", Access.ADMIN, 200, 409).withCreatedToo());
 		put("POST", v1 + "/products", of("createProduct", "Catalog", "Create a product", Access.ADMIN, 201, 409));
 		put("GET", v1 + "/products/{id}", of("getProduct", "Catalog", "One product", Access.PUBLIC, 200, 404));
 		put("PUT", v1 + "/products/{id}", of("updateProduct", "Catalog",
@@ -63,18 +63,18 @@ final class Operations {
 		put("POST", v1 + "/admin/reconciliation/repair", of("repairStock", "Admin",
 				"Re-derive the catalog's stock holds from the orders of record", Access.ADMIN, 200));
 		put("PUT", v1 + "/friends/{customerId}",
-				of("addFriend", "Social", "Befriend a customer (symmetric)", Access.USER, 204, 404));
+				of("addFriend", "Social", "Befriend a customer (symmetric)", Access.USER, 204, 404, 409, 422));
 		put("DELETE", v1 + "/friends/{customerId}",
-				of("removeFriend", "Social", "End a friendship", Access.USER, 204, 404));
+				of("removeFriend", "Social", "End a friendship", Access.USER, 204, 404, 409, 422));
 		put("GET", v1 + "/friends", of("listFriends", "Social", "The caller's friends", Access.USER, 200));
 		put("GET", v1 + "/friends/suggestions",
 				of("suggestFriends", "Social", "Friends of friends, most mutual first", Access.USER, 200));
 		put("GET", v1 + "/customers/{id}/path",
-				of("findPath", "Social", "Shortest friendship path to another customer", Access.USER, 200, 404));
+				of("findPath", "Social", "Shortest friendship path to another customer", Access.USER, 200, 404, 409));
 		put("GET", v1 + "/recommendations/products",
 				of("recommendProducts", "Social", "Products the caller's friends bought", Access.USER, 200));
 		put("GET", v1 + "/events",
-				of("readEvents", "Events", "Events of one stream (owner or admin)", Access.USER, 200, 403));
+				of("readEvents", "Events", "Events of one stream (owner or admin)", Access.USER, 200, 403, 404));
 		put("GET", v1 + "/me/activity", of("readActivity", "Events", "The caller's timeline", Access.USER, 200));
 	}
 
@@ -88,6 +88,8 @@ final class Operations {
 	/**
 	 * The contract of the operation; an operation not listed (the demos) gets one from
 	 * its path, so the document never lacks an id, summary, security or error responses.
+	 * A demo also answers 403 (admin-only demos and a customer's token) and 404 (demos
+	 * switched off: every demo path is unknown then).
 	 */
 	static ApiOperation find(String method, String path) {
 		ApiOperation known = ALL.get(method + " " + path);
@@ -98,7 +100,10 @@ final class Operations {
 		String id = method.toLowerCase(java.util.Locale.ROOT) + "Demo" + Character.toUpperCase(last.charAt(0))
 				+ last.substring(1).replaceAll("-(.)", "$1");
 		boolean demo = path.startsWith("/api/v1/demos");
-		return of(id, demo ? "Demos" : "Admin", (demo ? "Demo: " : "") + last.replace('-', ' '), Access.USER, 200);
+		if (demo) {
+			return of(id, "Demos", "Demo: " + last.replace('-', ' '), Access.USER, 200, 403, 404);
+		}
+		return of(id, "Admin", last.replace('-', ' '), Access.USER, 200);
 	}
 
 }

@@ -61,7 +61,53 @@ final class Schemas {
 			field("stream", "The event stream: `<type>:<id>`", "account:" + UUID_EXAMPLE, null),
 			field("type", "Event type", "MoneyTransferred", null), field("payload", "The event's data", null, null));
 
+	/**
+	 * Fields that are null when there is nothing to say (OpenAPI 3.0 {@code nullable}).
+	 */
+	private static final java.util.Set<String> NULLABLE = java.util.Set.of("nextCursor");
+
 	private Schemas() {
+	}
+
+	/**
+	 * A {@code Map<String, Object>} is an object whose values may be anything, but
+	 * springdoc writes its values as {@code {"type": "object"}}, which a string or a
+	 * number contradicts: such values become {@code additionalProperties: true}, here and
+	 * in every nested schema; a field typed {@code Object} becomes a schema without type.
+	 */
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	static void anyValues(@Nullable Schema schema) {
+		if (schema == null) {
+			return;
+		}
+		if (schema.getAdditionalProperties() instanceof Schema values) {
+			if (bareObject(values)) {
+				schema.setAdditionalProperties(Boolean.TRUE);
+			}
+			else {
+				anyValues(values);
+			}
+		}
+		if (schema.getProperties() != null) {
+			// an Object-typed field holds any value, not only an object
+			((Map<String, Schema>) schema.getProperties()).replaceAll((name, property) -> {
+				if (!bareObject(property)) {
+					anyValues(property);
+					return property;
+				}
+				Schema any = new Schema<>();
+				any.setDescription(property.getDescription());
+				return any;
+			});
+		}
+		anyValues(schema.getItems());
+	}
+
+	private static boolean bareObject(Schema<?> schema) {
+		return "object".equals(schema.getType()) && schema.get$ref() == null
+				&& (schema.getProperties() == null || schema.getProperties().isEmpty())
+				&& schema.getAdditionalProperties() == null && schema.getAllOf() == null && schema.getOneOf() == null
+				&& schema.getAnyOf() == null;
 	}
 
 	@SuppressWarnings({ "rawtypes", "unchecked" })
@@ -76,11 +122,15 @@ final class Schemas {
 			if (schema.getDescription() == null) {
 				schema.setDescription(words(schemaName));
 			}
+			anyValues(schema);
 			Map<String, Schema> properties = schema.getProperties();
 			if (properties == null) {
 				return;
 			}
 			properties.forEach((name, property) -> {
+				if (NULLABLE.contains(name) && property.get$ref() == null) {
+					property.setNullable(true);
+				}
 				Field field = FIELDS.get(name);
 				if (field == null || property.get$ref() != null) {
 					return;

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.shared.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** A page of events, newest first, and the cursor of the next page (null on the last). */
@@ -16,7 +17,11 @@ public record EventPageResponse(List<Item> items, @Nullable String nextCursor) {
 				(page.nextCursor() != null) ? page.nextCursor().value() : null);
 	}
 
-	/** One event as the API shows it; the owner stays internal. */
+	/**
+	 * One event as the API shows it; the owner stays internal. Named for the OpenAPI
+	 * document: every page's {@code Item} would otherwise be one schema.
+	 */
+	@Schema(name = "EventItem")
 	public record Item(String id, String stream, String type, Instant occurredAt, Map<String, String> payload) {
 
 		static Item of(DomainEvent event) {

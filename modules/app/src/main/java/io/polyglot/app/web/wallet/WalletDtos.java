@@ -8,6 +8,7 @@ import io.polyglot.domain.account.LedgerEntry;
 import io.polyglot.domain.account.Posting;
 import io.polyglot.domain.account.Transfer;
 import io.polyglot.domain.shared.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** Request and response bodies of the wallet endpoints, as API.md spells them. */
@@ -63,6 +64,8 @@ final class WalletDtos {
 					(page.nextCursor() != null) ? page.nextCursor().value() : null);
 		}
 
+		/** One ledger entry; named for the OpenAPI document (each page has an Item). */
+		@Schema(name = "LedgerEntry")
 		record Item(String id, String amount, String balanceAfter, String currency, String kind, String reference,
 				Instant createdAt) {
 
