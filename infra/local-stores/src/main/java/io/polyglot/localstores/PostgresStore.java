@@ -80,7 +80,11 @@ public final class PostgresStore implements LocalStore {
 				.setCleanDataDirectory(false)
 				.setOverrideWorkingDirectory(this.options.dataDirectory().resolve("binaries").toFile())
 				.setServerConfig("listen_addresses", Ports.LOOPBACK)
-				.setServerConfig("max_connections", "100")
+				// test JVMs keep one pool per cached Spring context (a dozen in a
+				// module's
+				// ITs): throw-away test servers get room for them; the run command keeps
+				// PostgreSQL's default
+				.setServerConfig("max_connections", this.options.persistent() ? "100" : "300")
 				.setPGStartupWait(this.options.startTimeout())
 				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
