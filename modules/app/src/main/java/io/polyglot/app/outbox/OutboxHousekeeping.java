@@ -1,9 +1,8 @@
 package io.polyglot.app.outbox;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
+import io.polyglot.app.scheduling.PeriodicJob;
 import io.polyglot.domain.idempotency.Idempotency;
 import io.polyglot.domain.outbox.OutboxQueue;
 import io.polyglot.domain.shared.Clock;
@@ -11,13 +10,11 @@ import io.polyglot.domain.shared.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
-
 /**
  * Deletes outbox events every consumer received longer ago than the retention, and
  * expired idempotency keys, in bounded batches so no run holds locks for long.
  */
-public final class OutboxHousekeeping implements Runnable, SmartLifecycle {
+public final class OutboxHousekeeping extends PeriodicJob {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxHousekeeping.class);
 
@@ -33,10 +30,9 @@ public final class OutboxHousekeeping implements Runnable, SmartLifecycle {
 
 	private final OutboxProperties properties;
 
-	private volatile ScheduledExecutorService scheduler;
-
 	public OutboxHousekeeping(OutboxQueue queue, Idempotency idempotency, Transactions transactions, Clock clock,
 			OutboxProperties properties) {
+		super("outbox-housekeeping");
 		this.queue = queue;
 		this.idempotency = idempotency;
 		this.transactions = transactions;
@@ -67,28 +63,8 @@ public final class OutboxHousekeeping implements Runnable, SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "outbox-housekeeping");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = this.properties.housekeepingInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(this, every, every, TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService running = this.scheduler;
-		this.scheduler = null;
-		if (running != null) {
-			running.shutdownNow();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
+	protected Duration interval() {
+		return this.properties.housekeepingInterval();
 	}
 
 }

@@ -1,27 +1,24 @@
 package io.polyglot.app.reconciliation;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.polyglot.app.scheduling.PeriodicJob;
 import io.polyglot.domain.order.RepairStock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the stock repair every {@code polyglot.reconciliation.repair-interval} and on
  * demand, counts what it did ({@code polyglot.stock.repairs}, tagged by kind), and keeps
  * the last result for the health component and the oversold gauge.
  */
-public final class StockRepairService implements SmartLifecycle {
+public final class StockRepairService extends PeriodicJob {
 
 	private static final Logger log = LoggerFactory.getLogger(StockRepairService.class);
 
@@ -33,9 +30,8 @@ public final class StockRepairService implements SmartLifecycle {
 
 	private final AtomicReference<RepairStock.@Nullable Result> last = new AtomicReference<>();
 
-	private volatile @Nullable ScheduledExecutorService scheduler;
-
 	public StockRepairService(RepairStock repair, ReconciliationProperties properties, MeterRegistry meters) {
+		super("stock-repair");
 		this.repair = repair;
 		this.properties = properties;
 		this.meters = meters;
@@ -76,43 +72,20 @@ public final class StockRepairService implements SmartLifecycle {
 			.toString();
 	}
 
-	private void runQuietly() {
+	/** One scheduled run; a failure (a store down) is logged and the next run retries. */
+	@Override
+	public void run() {
 		try {
 			repairNow();
 		}
 		catch (RuntimeException ex) {
-			// a store down: the next run tries again
 			log.warn("Stock repair failed, will retry: {}", ex.getMessage());
 		}
 	}
 
 	@Override
-	public void start() {
-		if (!this.properties.repairEnabled()) {
-			return;
-		}
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "stock-repair");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long every = this.properties.repairInterval().toMillis();
-		started.scheduleWithFixedDelay(this::runQuietly, every, every, TimeUnit.MILLISECONDS);
-		this.scheduler = started;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService running = this.scheduler;
-		this.scheduler = null;
-		if (running != null) {
-			running.shutdownNow();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
+	protected @Nullable Duration interval() {
+		return this.properties.repairEnabled() ? this.properties.repairInterval() : null;
 	}
 
 }
