@@ -1,9 +1,19 @@
 package io.polyglot.localstores;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,15 +21,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An N-node Cassandra ring on loopback: node i binds to {@code 127.0.0.i} with the same
  * native and storage ports as the others (Linux routes all of 127/8 to loopback, so no
- * setup is needed). The first two nodes are the seeds; every node starts at once without
- * bootstrapping (a fresh ring has no data to stream), which the shared notes measured at
- * ~28 s for three nodes on a 2-core machine. Each node is a forked JVM of ~1 GB.
+ * setup is needed). The first two nodes are the seeds; no node bootstraps (a fresh ring
+ * has no data to stream). The seeds start together, then the others (a non-seed that
+ * hears from no seed within its ring delay gives up): ~90 s for three nodes on a loaded
+ * 2-core machine. Each node is a forked JVM of ~1 GB.
  */
 public final class CassandraRing implements AutoCloseable {
+
+	private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
 
 	private final List<CassandraStore> nodes;
 
@@ -44,17 +58,21 @@ public final class CassandraRing implements AutoCloseable {
 		for (String address : addresses(size)) {
 			StoreOptions options = new StoreOptions(root.resolve("cassandra-" + address), nativePort, startTimeout,
 					false);
-			nodes.add(new CassandraStore(options, storagePort, address, seeds));
+			nodes.add(new CassandraStore(options, storagePort, address, seeds, ringHeap()));
 		}
 		CassandraRing ring = new CassandraRing(nodes, nativePort);
 		ExecutorService starter = Executors.newFixedThreadPool(size);
 		try {
-			List<Future<?>> starts = new ArrayList<>();
-			for (CassandraStore node : nodes) {
-				starts.add(starter.submit(node::start));
-			}
-			for (Future<?> start : starts) {
-				start.get(startTimeout.toSeconds() + 30, TimeUnit.SECONDS);
+			// the seeds first, together, then the others, which must find a seed up
+			int seedCount = Math.min(size, 2);
+			for (List<CassandraStore> group : List.of(nodes.subList(0, seedCount), nodes.subList(seedCount, size))) {
+				List<Future<?>> starts = new ArrayList<>();
+				for (CassandraStore node : group) {
+					starts.add(starter.submit(node::start));
+				}
+				for (Future<?> start : starts) {
+					start.get(startTimeout.toSeconds() + 30, TimeUnit.SECONDS);
+				}
 			}
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
@@ -100,6 +118,51 @@ public final class CassandraRing implements AutoCloseable {
 		}));
 	}
 
+	/**
+	 * When node {@code observer}'s gossip, according to its log, last marked node
+	 * {@code subject} {@code DOWN} or {@code UP} (the ring's own failure detector, not a
+	 * client's view), if it did at or after {@code since}.
+	 */
+	public Optional<Instant> gossipMarked(int observer, int subject, String state, Instant since) {
+		String needle = "InetAddress /" + this.nodes.get(subject).host() + ":";
+		String suffix = " is now " + state;
+		Optional<Instant> last = Optional.empty();
+		try {
+			for (String line : Files.readAllLines(this.nodes.get(observer).logFile(), StandardCharsets.UTF_8)) {
+				if (line.contains(needle) && line.endsWith(suffix) && line.length() > 23) {
+					// "2026-12-02 00:46:36,110 INFO ..." in the machine's time zone
+					Instant at = LocalDateTime.parse(line.substring(0, 23), LOG_TIME)
+						.atZone(ZoneId.systemDefault())
+						.toInstant();
+					if (!at.isBefore(since.truncatedTo(ChronoUnit.MILLIS))) {
+						last = Optional.of(at);
+					}
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.empty();
+		}
+		return last;
+	}
+
+	/**
+	 * How many hint files node i holds (hints for a dead replica, written to disk every
+	 * 10 s and deleted once replayed to it).
+	 */
+	public long hintFiles(int index) {
+		Path hints = this.nodes.get(index).dataDirectory().resolve("hints");
+		if (!Files.isDirectory(hints)) {
+			return 0;
+		}
+		try (Stream<Path> files = Files.list(hints)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".hints")).count();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** Starts node i again on its data (commit log replay, then it rejoins the ring). */
 	public void restart(int index) {
 		this.nodes.get(index).start();
@@ -115,6 +178,25 @@ public final class CassandraRing implements AutoCloseable {
 				// stop the others all the same
 			}
 		}
+	}
+
+	/**
+	 * A ring node's maximum heap: {@code polyglot.cassandra.ring-heap} (or
+	 * {@code POLYGLOT_CASSANDRA_RING_HEAP}), 512 MB unless set, half a single node's, so
+	 * three nodes fit a shared build machine next to the other stores.
+	 */
+	static String ringHeap() {
+		String configured = System.getProperty("polyglot.cassandra.ring-heap",
+				System.getenv("POLYGLOT_CASSANDRA_RING_HEAP"));
+		if (configured == null || configured.isBlank()) {
+			return "512m";
+		}
+		String heap = configured.trim().toLowerCase(java.util.Locale.ROOT);
+		if (!heap.matches("\\d+[kmg]?")) {
+			throw new IllegalArgumentException(
+					"polyglot.cassandra.ring-heap must be a JVM memory size such as 512m, was " + configured);
+		}
+		return heap;
 	}
 
 	private static List<String> addresses(int size) {

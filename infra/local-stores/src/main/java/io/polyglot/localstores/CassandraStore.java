@@ -88,6 +88,9 @@ public final class CassandraStore extends ProcessStore {
 	/** The ring's seeds, or null for a single node (its own seed). */
 	private final @Nullable String seeds;
 
+	/** The node's own maximum heap (a ring node's), or null for {@link #heap()}. */
+	private final @Nullable String maxHeap;
+
 	/** Whether this store has been started before: only a first start wipes test data. */
 	private boolean startedBefore;
 
@@ -98,7 +101,7 @@ public final class CassandraStore extends ProcessStore {
 	 * whose gossip listens on {@code storagePort}; both on loopback.
 	 */
 	public CassandraStore(StoreOptions options, int storagePort) {
-		this(options, storagePort, Ports.LOOPBACK, null);
+		this(options, storagePort, Ports.LOOPBACK, null, null);
 	}
 
 	/**
@@ -106,10 +109,12 @@ public final class CassandraStore extends ProcessStore {
 	 * and joins the ring through the seeds ({@code host:storagePort,...}) without
 	 * bootstrapping, as every node of a fresh ring starts together.
 	 */
-	CassandraStore(StoreOptions options, int storagePort, String address, @Nullable String seeds) {
+	CassandraStore(StoreOptions options, int storagePort, String address, @Nullable String seeds,
+			@Nullable String maxHeap) {
 		super(options);
 		this.address = address;
 		this.seeds = seeds;
+		this.maxHeap = maxHeap;
 		if (storagePort < 1 || storagePort > 65535 || storagePort == options.port()) {
 			throw new IllegalArgumentException(
 					"storage port must be 1..65535 and differ from the native port, was " + storagePort);
@@ -291,7 +296,7 @@ public final class CassandraStore extends ProcessStore {
 	}
 
 	private List<String> jvmArgs(Path yaml) {
-		String maxHeap = heap();
+		String maxHeap = (this.maxHeap != null) ? this.maxHeap : heap();
 		List<String> args = new ArrayList<>();
 		args.add("-Xms" + (bytes(maxHeap) < MIN_HEAP_BYTES ? maxHeap : "512m"));
 		args.add("-Xmx" + maxHeap);
@@ -307,8 +312,11 @@ public final class CassandraStore extends ProcessStore {
 		args.add("-Dcassandra.storagedir=" + this.options.dataDirectory().toAbsolutePath());
 		// without it Cassandra closes stdout and stderr, and the log file loses them
 		args.add("-Dcassandra-foreground=yes");
-		// one node, nobody to gossip with: these cut a fresh start from ~38 s to ~6 s
-		args.add("-Dcassandra.ring_delay_ms=1000");
+		// one node, nobody to gossip with: these cut a fresh start from ~38 s to ~6 s. A
+		// node of a ring that is not a seed must hear from a seed within the ring delay
+		// ("Unable to gossip with any peers"), which takes longer on a loaded machine
+		boolean seed = this.seeds == null || this.seeds.contains(host() + ":");
+		args.add("-Dcassandra.ring_delay_ms=" + (seed ? 1000 : 30000));
 		args.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
 		return args;
 	}
@@ -374,6 +382,16 @@ public final class CassandraStore extends ProcessStore {
 			logger.warn("Cassandra (pid {}) did not stop within {} s of SIGTERM and was killed", running.pid(),
 					STOP_GRACE_SECONDS);
 		}
+	}
+
+	/** The node's data directory (data, commit log, hints, log). */
+	Path dataDirectory() {
+		return this.options.dataDirectory();
+	}
+
+	/** The node's log file. */
+	Path logFile() {
+		return this.options.logFile(name());
 	}
 
 	/** The gossip port of the node. */

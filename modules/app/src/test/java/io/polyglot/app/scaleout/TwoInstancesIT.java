@@ -88,10 +88,11 @@ class TwoInstancesIT {
 		properties.put("polyglot.outbox.housekeeping-interval", "1h");
 		ExecutorService starter = Executors.newFixedThreadPool(2);
 		try {
+			// as arguments, not builder properties: those are defaults, which
+			// application.yml overrides
 			Callable<ConfigurableApplicationContext> start = () -> new SpringApplicationBuilder(
 					PolyglotApplication.class)
-				.properties(properties)
-				.run();
+				.run(arguments(properties));
 			Future<ConfigurableApplicationContext> first = starter.submit(start);
 			Future<ConfigurableApplicationContext> second = starter.submit(start);
 			contextA = first.get(3, TimeUnit.MINUTES);
@@ -381,6 +382,14 @@ class TwoInstancesIT {
 				java.sql.Timestamp.from(at.plus(Duration.ofDays(3650))),
 				delivered ? java.sql.Timestamp.from(at) : null);
 		return id;
+	}
+
+	/** Properties as command-line arguments, which win over application.yml. */
+	static String[] arguments(Map<String, Object> properties) {
+		return properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
 	}
 
 	private static JdbcTemplate jdbc() {
