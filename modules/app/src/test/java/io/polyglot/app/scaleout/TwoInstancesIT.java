@@ -165,6 +165,7 @@ class TwoInstancesIT {
 		double deliveredByBBefore = delivered(contextB);
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 		List<String> violations = Collections.synchronizedList(new ArrayList<>());
+		java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
 			// transfers go on until both relays have delivered some of the new events:
@@ -190,6 +191,12 @@ class TwoInstancesIT {
 						if (reply.status() == 201) {
 							acknowledged.add((String) reply.body().get("id"));
 						}
+						else if (reply.status() == 503 && "postgres".equals(reply.body().get("store"))) {
+							// a lock wait past the statement timeout (four writers on six
+							// accounts, on a loaded machine): a clean refusal, checked
+							// below to have moved nothing
+							refused.incrementAndGet();
+						}
 						else if (reply.status() != 422) {
 							violations.add(via.name + " answered " + reply);
 						}
@@ -204,6 +211,8 @@ class TwoInstancesIT {
 		finally {
 			pool.shutdownNow();
 		}
+		System.out.printf("two instances: %d transfers acknowledged, %d refused with 503 (lock wait timeout)%n",
+				acknowledged.size(), refused.get());
 		assertThat(violations).isEmpty();
 		assertThat(acknowledged).isNotEmpty();
 		assertThat(delivered(contextA)).as("events delivered by A's relay").isGreaterThan(deliveredByABefore);
