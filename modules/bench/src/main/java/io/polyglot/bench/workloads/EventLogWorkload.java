@@ -36,11 +36,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Event log (Cassandra): append one event, append a batch of 100 (async inside the
- * adapter), read a stream's most recent page of 20, read a two-day time range. Targets:
- * the Cassandra adapter (port), the same prepared statements through the bare driver
- * (raw: async writes, the same eight-days-at-a-time partition walk), and the routing's
- * PostgreSQL event-log adapter, an append-only table (baseline). Data: 100 events per
- * stream over the last ten days, so a page spans two or three day partitions.
+ * adapter), read a stream's most recent page of 20, read a two-day time range, read an
+ * owner's timeline page; and growth per stream: the recent page of one stream holding 1k,
+ * 10k (and 100k in a full run) events. Targets: the Cassandra adapter (port), the same
+ * statements through the bare driver (raw: async writes, the adapter's two-query read),
+ * and the routing's PostgreSQL event-log adapter, an append-only table (baseline). Data:
+ * 100 events per stream over the last ten days, so a page spans two or three day
+ * partitions.
  */
 public final class EventLogWorkload implements Workload {
 
@@ -181,9 +183,49 @@ public final class EventLogWorkload implements Workload {
 			context.measure(concern(), "append-100", "baseline", pgLabel, size,
 					(op) -> pg.append(batch(streams, owners, op)));
 		}
+		// growth per stream: one stream at a time grows to each size (spread over the
+		// same ten days, so its day partitions grow too); the size column is the
+		// stream's event count
+		EventStream hot = EventStream.account(UUID.randomUUID());
+		CustomerId hotOwner = CustomerId.random();
+		Instant hotNow = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		long inHot = 0;
+		for (long perStream : context.settings()
+			.sizesOr(List.of(1_000L, 10_000L), List.of(1_000L, 10_000L, 100_000L))) {
+			context.progress().message("eventlog: growing one stream to " + perStream + " events");
+			List<List<DomainEvent>> load = new ArrayList<>();
+			while (inHot < perStream) {
+				List<DomainEvent> batch = new ArrayList<>();
+				for (int e = 0; e < 500 && inHot < perStream; e++, inHot++) {
+					// distinct, older times as the stream grows: the newest page stays
+					// the
+					// same events, so only the stream's size changes
+					batch.add(event(hot, hotOwner, hotNow.minus(SPREAD.multipliedBy(inHot).dividedBy(100_000))
+						.minus(inHot, ChronoUnit.MICROS)));
+				}
+				load.add(batch);
+			}
+			Load.parallel(load.size(), (i) -> {
+				port.append(load.get((int) i));
+				pg.append(load.get((int) i));
+			});
+			Instant end = hotNow.plusSeconds(1);
+			TimeRange window = new TimeRange(end.minus(Duration.ofDays(30)), end);
+			context.check("stream-growth", Equivalence.targets("port",
+					(Equivalence.Answer) (i) -> ids(port.read(hot, window, new PageRequest(PAGE, null)).items()), "raw",
+					(Equivalence.Answer) (i) -> raw.read(hot, window.from(), end, PAGE), "baseline",
+					(Equivalence.Answer) (i) -> ids(pg.read(hot, window, new PageRequest(PAGE, null)).items())));
+			context.measure(concern(), "stream-growth", "port", cassandraLabel, perStream,
+					(op) -> port.read(hot, window, new PageRequest(PAGE, null)));
+			context.measure(concern(), "stream-growth", "raw", cassandraLabel, perStream,
+					(op) -> raw.read(hot, window.from(), end, PAGE));
+			context.measure(concern(), "stream-growth", "baseline", pgLabel, perStream,
+					(op) -> pg.read(hot, window, new PageRequest(PAGE, null)));
+		}
 		context.note("eventlog: append-100 rows count batches; events/s = ops/s × 100. The adapter groups a batch "
 				+ "per partition into unlogged batches with up to 64 writes in flight; raw sends one async insert "
-				+ "per event; the PostgreSQL baseline is the routing's event-log adapter.");
+				+ "per event; the PostgreSQL baseline is the routing's event-log adapter. stream-growth rows: the size "
+				+ "is the events in one stream (the same newest page at every size).");
 	}
 
 	private static List<DomainEvent> batch(List<EventStream> streams, List<CustomerId> owners, long op) {
