@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -18,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JSON, Markdown and self-contained HTML. Only the shape of the output is asserted, never
  * a time.
  */
-// Opt-in (-Dpolyglot.bench.smoke=true): it took 126 s and 170 s on the shared 2-core
-// machine under load 13-14 (stores ready in 42-65 s), more than a test may add to the
-// normal build.
-@EnabledIfSystemProperty(named = "polyglot.bench.smoke", matches = "true")
+// In every build (the issue allows up to ~3 minutes): it took 126 s and 170 s on the
+// shared
+// 2-core machine under load 13-14 (stores ready in 42-65 s). Skip it with
+// -Dpolyglot.bench.smoke=false.
+@DisabledIfSystemProperty(named = "polyglot.bench.smoke", matches = "false")
 class BenchSmokeIT {
 
 	@Test

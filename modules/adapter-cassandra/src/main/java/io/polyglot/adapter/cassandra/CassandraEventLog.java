@@ -3,6 +3,10 @@ package io.polyglot.adapter.cassandra;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.function.Function;
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +47,11 @@ import org.springframework.beans.factory.ObjectProvider;
  * The event log in Cassandra, partitioned by stream and UTC day, and the relay's
  * {@code "eventlog"} consumer. Appends are idempotent (the event id is in the primary
  * key); a delivery groups its events per partition into unlogged batches and keeps many
- * writes in flight at once. The session is Boot's lazy one: the service starts while
+ * writes in flight at once. Each append also writes the two tables the reads are modelled
+ * on: {@code stream_days} (which days of a stream have events, so a stream's recent page
+ * is two queries however sparse the stream) and {@code timeline_by_owner} (the owner's
+ * events across all their streams, partitioned by owner and month, for
+ * {@code GET /me/activity}). The session is Boot's lazy one: the service starts while
  * Cassandra is down, the schema is migrated on first successful use, and until then every
  * call fails at once as "cassandra unavailable".
  */
@@ -52,8 +60,14 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 	/** The consumer name the relay tracks delivery under. */
 	public static final String CONSUMER_NAME = "eventlog";
 
-	/** Day partitions read concurrently while walking a range back in time. */
-	static final int DAYS_PER_ROUND = 8;
+	/**
+	 * Partitions the first query of a read asks at once (two months cover the default
+	 * 30-day window of a timeline); later rounds size themselves on what the first found.
+	 */
+	static final int FIRST_ROUND = 2;
+
+	/** The most partitions one query of a read names in its {@code IN} list. */
+	static final int MAX_ROUND = 64;
 
 	/**
 	 * Rough bytes per unlogged batch, under Cassandra's default 5 KiB warning threshold.
@@ -77,6 +91,8 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 	private volatile @Nullable Statements statements;
 
 	private final OwnersWritten ownersWritten = new OwnersWritten(100_000);
+
+	private final RecentlyWritten daysWritten = new RecentlyWritten(100_000);
 
 	private volatile @Nullable StoreUnavailableException lastOutage;
 
@@ -118,12 +134,20 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		CassandraCalls.call(() -> {
 			Statements statements = statements();
 			Map<String, @Nullable CustomerId> owners = ownersToWrite(events);
+			List<String> days = daysToWrite(events);
 			List<Statement<?>> writes = new ArrayList<>();
 			owners.forEach((stream, owner) -> writes.add((owner != null)
 					? statements.insertOwner.bind(stream, owner.value()) : statements.touchStream.bind(stream)));
+			for (String streamDay : days) {
+				int bar = streamDay.lastIndexOf('|');
+				writes.add(statements.insertStreamDay.bind(streamDay.substring(0, bar),
+						LocalDate.parse(streamDay.substring(bar + 1))));
+			}
 			writes.addAll(eventWrites(statements, events));
+			writes.addAll(timelineWrites(statements, events));
 			executeAll(statements.session, writes);
 			this.ownersWritten.remember(owners);
+			this.daysWritten.remember(days);
 			return null;
 		});
 	}
@@ -147,13 +171,62 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		long toMicros = EventTimes.ceilMicros(range.to());
 		// the cursor is checked before Cassandra is asked, so a tampered one is a 400
 		// even while Cassandra is down
-		EventPosition after = (page.cursor() != null) ? EventPosition.of(page.cursor(), stream, fromMicros, toMicros)
+		EventPosition after = (page.cursor() != null)
+				? EventPosition.of(page.cursor(), stream.toString(), fromMicros, toMicros) : null;
+		if (fromMicros >= toMicros) {
+			return new Page<>(List.of(), null);
+		}
+		return CassandraCalls.call(() -> {
+			Statements statements = statements();
+			String key = stream.toString();
+			LocalDate newest = (after != null) ? after.day() : EventTimes.dayOf(toMicros - 1);
+			// query 1: the stream's days with events, newest first; a day holds at least
+			// one event, so a page never needs more days than it holds events (plus the
+			// cursor's own day, which may have none left after the cursor)
+			int daysNeeded = page.limit() + 1 + ((after != null) ? 1 : 0);
+			List<LocalDate> days = new ArrayList<>();
+			for (Row row : statements.session
+				.execute(statements.selectStreamDays.bind(key, newest, EventTimes.dayOf(fromMicros), daysNeeded))) {
+				days.add(Objects.requireNonNull(row.getLocalDate("day")));
+			}
+			return new PartitionWalk(statements.session, key, fromMicros, toMicros, after, page.limit(),
+					(row) -> toEvent(row, stream, row.getUuid("owner")))
+				.read(days, (day) -> day, statements.selectDaysIn, statements.selectDayAfter);
+		});
+	}
+
+	@Override
+	public Page<DomainEvent> readTimeline(CustomerId owner, TimeRange range, PageRequest page) {
+		long fromMicros = EventTimes.ceilMicros(range.from());
+		long toMicros = EventTimes.ceilMicros(range.to());
+		String scope = "activity:" + owner.value();
+		EventPosition after = (page.cursor() != null) ? EventPosition.of(page.cursor(), scope, fromMicros, toMicros)
 				: null;
 		if (fromMicros >= toMicros) {
 			return new Page<>(List.of(), null);
 		}
-		return CassandraCalls
-			.call(() -> new StreamReader(statements(), stream, fromMicros, toMicros, after, page.limit()).read());
+		// the months of the range, newest first (from the cursor's month on a later page)
+		List<LocalDate> months = new ArrayList<>();
+		LocalDate oldest = EventTimes.monthOf(EventTimes.dayOf(fromMicros));
+		for (LocalDate month = EventTimes
+			.monthOf((after != null) ? after.day() : EventTimes.dayOf(toMicros - 1)); !month
+				.isBefore(oldest); month = month.minusMonths(1)) {
+			months.add(month);
+		}
+		return CassandraCalls.call(() -> {
+			Statements statements = statements();
+			return new PartitionWalk(statements.session, owner.value(), fromMicros, toMicros, after, page.limit(),
+					(row) -> toEvent(row, EventStream.parse(Objects.requireNonNull(row.getString("stream"))),
+							owner.value()))
+				.withScope(scope)
+				.read(months, EventTimes::monthOf, statements.selectTimelineIn, statements.selectTimelineAfter);
+		});
+	}
+
+	private static DomainEvent toEvent(Row row, EventStream stream, @Nullable UUID owner) {
+		return new DomainEvent(Objects.requireNonNull(row.getUuid("event_id")), stream,
+				Objects.requireNonNull(row.getString("type")), EventTimes.instant(row.getLong("occurred_at_micros")),
+				(owner != null) ? new CustomerId(owner) : null, row.getMap("payload", String.class, String.class));
 	}
 
 	/**
@@ -173,33 +246,87 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		return owners;
 	}
 
+	/**
+	 * The {@code stream|day} keys of the delivery's day partitions that this instance has
+	 * not yet listed in {@code stream_days}.
+	 */
+	private List<String> daysToWrite(List<DomainEvent> events) {
+		Set<String> days = new LinkedHashSet<>();
+		for (DomainEvent event : events) {
+			days.add(event.stream() + "|" + EventTimes.dayOf(EventTimes.floorMicros(event.occurredAt())));
+		}
+		days.removeIf(this.daysWritten::has);
+		return List.copyOf(days);
+	}
+
 	private List<Statement<?>> eventWrites(Statements statements, List<DomainEvent> events) {
-		Map<PartitionKey, List<BoundStatement>> partitions = new LinkedHashMap<>();
-		Map<PartitionKey, Integer> sizes = new LinkedHashMap<>();
-		List<Statement<?>> writes = new ArrayList<>();
+		PartitionBatches batches = new PartitionBatches();
 		for (DomainEvent event : events) {
 			long micros = EventTimes.floorMicros(event.occurredAt());
 			PartitionKey key = new PartitionKey(event.stream().toString(), EventTimes.dayOf(micros));
-			BoundStatement insert = statements.insertEvent.bind(key.stream(), key.day(), micros, event.id(),
+			BoundStatement insert = statements.insertEvent.bind(key.key(), key.bucket(), micros, event.id(),
 					event.type(), (event.owner() != null) ? event.owner().value() : null, event.payload());
 			if (event.owner() == null) {
 				// unset, not null: a null would write a tombstone
 				insert = insert.unset("owner");
 			}
-			int size = approximateSize(event);
-			List<BoundStatement> batch = partitions.computeIfAbsent(key, (k) -> new ArrayList<>());
+			batches.add(key, insert, approximateSize(event));
+		}
+		return batches.writes();
+	}
+
+	/** A copy of every owned event in its owner's timeline partition of its month. */
+	private List<Statement<?>> timelineWrites(Statements statements, List<DomainEvent> events) {
+		PartitionBatches batches = new PartitionBatches();
+		for (DomainEvent event : events) {
+			CustomerId owner = event.owner();
+			if (owner == null) {
+				continue;
+			}
+			long micros = EventTimes.floorMicros(event.occurredAt());
+			LocalDate month = EventTimes.monthOf(EventTimes.dayOf(micros));
+			batches.add(
+					new PartitionKey(owner.value().toString(), month), statements.insertTimeline.bind(owner.value(),
+							month, micros, event.id(), event.stream().toString(), event.type(), event.payload()),
+					approximateSize(event) + 40);
+		}
+		return batches.writes();
+	}
+
+	/**
+	 * Groups inserts per partition into unlogged batches under the size and count bounds;
+	 * a batch of one partition is applied as one mutation on one replica set.
+	 */
+	private final class PartitionBatches {
+
+		private final Map<PartitionKey, List<BoundStatement>> open = new LinkedHashMap<>();
+
+		private final Map<PartitionKey, Integer> sizes = new LinkedHashMap<>();
+
+		private final List<Statement<?>> writes = new ArrayList<>();
+
+		void add(PartitionKey key, BoundStatement insert, int size) {
+			List<BoundStatement> batch = this.open.computeIfAbsent(key, (k) -> new ArrayList<>());
 			if (!batch.isEmpty()
-					&& (sizes.getOrDefault(key, 0) + size > BATCH_BYTES || batch.size() >= BATCH_STATEMENTS)) {
-				writes.add(asWrite(batch));
+					&& (this.sizes.getOrDefault(key, 0) + size > BATCH_BYTES || batch.size() >= BATCH_STATEMENTS)) {
+				this.writes.add(asWrite(batch));
 				batch = new ArrayList<>();
-				partitions.put(key, batch);
-				sizes.put(key, 0);
+				this.open.put(key, batch);
+				this.sizes.put(key, 0);
 			}
 			batch.add(insert);
-			sizes.merge(key, size, Integer::sum);
+			this.sizes.merge(key, size, Integer::sum);
 		}
-		partitions.values().stream().filter((batch) -> !batch.isEmpty()).map(this::asWrite).forEach(writes::add);
-		return writes;
+
+		List<Statement<?>> writes() {
+			this.open.values()
+				.stream()
+				.filter((batch) -> !batch.isEmpty())
+				.map(CassandraEventLog.this::asWrite)
+				.forEach(this.writes::add);
+			return this.writes;
+		}
+
 	}
 
 	/** One insert alone, or several of one partition as an unlogged batch. */
@@ -260,7 +387,8 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 				try {
 					CqlSession session = this.sessionProvider.getObject();
 					new CassandraMigrations(this.properties.keyspace(), this.properties.replicationCql(),
-							this.properties.writes())
+							this.properties.writes(),
+							Map.of(2, (migrating) -> new TimelineBackfill(migrating, this.properties).run()))
 						.migrate(session);
 					this.statements = new Statements(session, this.properties);
 					this.lastOutage = null;
@@ -278,18 +406,32 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		}
 	}
 
-	private record PartitionKey(String stream, LocalDate day) {
+	/** A partition of the log or of a timeline: its key and its time bucket. */
+	private record PartitionKey(String key, LocalDate bucket) {
 
 	}
 
-	/** One read of a stream: walks day partitions from the newest back to the oldest. */
-	private static final class StreamReader {
+	/**
+	 * One page read over time-bucketed partitions of one key (a stream's days, an owner's
+	 * months), newest first: the partitions are asked with one {@code IN} query per
+	 * round, each for at most the rows still missing ({@code PER PARTITION LIMIT}), and
+	 * merged in clustering order. The first round asks {@link #FIRST_ROUND} partitions; a
+	 * later round as many as the rows found so far suggest are needed. On a later page
+	 * the cursor's own partition is read from the cursor on, beside the first round.
+	 */
+	private static final class PartitionWalk {
 
-		private final Statements statements;
+		// the clustering order of both tables: time, then event id, newest first
+		private static final Comparator<Row> NEWEST_FIRST = Comparator
+			.comparingLong((Row row) -> row.getLong("occurred_at_micros"))
+			.thenComparing((Row row) -> Objects.requireNonNull(row.getUuid("event_id")).toString())
+			.reversed();
 
-		private final EventStream eventStream;
+		private final CqlSession session;
 
-		private final String stream;
+		private final Object key;
+
+		private String scope;
 
 		private final long fromMicros;
 
@@ -299,64 +441,86 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 
 		private final int limit;
 
-		StreamReader(Statements statements, EventStream stream, long fromMicros, long toMicros,
-				@Nullable EventPosition after, int limit) {
-			this.statements = statements;
-			this.eventStream = stream;
-			this.stream = stream.toString();
+		private final Function<Row, DomainEvent> toEvent;
+
+		PartitionWalk(CqlSession session, Object key, long fromMicros, long toMicros, @Nullable EventPosition after,
+				int limit, Function<Row, DomainEvent> toEvent) {
+			this.session = session;
+			this.key = key;
+			this.scope = key.toString();
 			this.fromMicros = fromMicros;
 			this.toMicros = toMicros;
 			this.after = after;
 			this.limit = limit;
+			this.toEvent = toEvent;
 		}
 
-		Page<DomainEvent> read() {
+		/** The name the cursor carries, when it is not the key itself. */
+		PartitionWalk withScope(String scope) {
+			this.scope = scope;
+			return this;
+		}
+
+		/**
+		 * Reads the page from {@code buckets} (newest first); {@code bucketOf} maps the
+		 * cursor's day to its bucket.
+		 */
+		Page<DomainEvent> read(List<LocalDate> buckets, Function<LocalDate, LocalDate> bucketOf,
+				PreparedStatement selectIn, PreparedStatement selectAfter) {
 			// one more than the page holds tells whether there is a next page
 			int wanted = this.limit + 1;
 			List<Row> rows = new ArrayList<>();
-			LocalDate oldest = EventTimes.dayOf(this.fromMicros);
-			LocalDate day = (this.after != null) ? this.after.day() : EventTimes.dayOf(this.toMicros - 1);
-			while (rows.size() < wanted && !day.isBefore(oldest)) {
-				// a sparse stream would cost one round trip per day; ask a few days
-				// at once
-				List<CompletableFuture<AsyncResultSet>> round = new ArrayList<>();
-				int missing = wanted - rows.size();
-				for (int i = 0; i < DAYS_PER_ROUND && !day.isBefore(oldest); i++, day = day.minusDays(1)) {
-					round.add(this.statements.session.executeAsync(query(day, missing)).toCompletableFuture());
-				}
-				for (CompletableFuture<AsyncResultSet> result : round) {
-					for (Row row : result.join().currentPage()) {
-						if (rows.size() < wanted) {
-							rows.add(row);
-						}
-					}
-				}
+			int next = 0;
+			int round = FIRST_ROUND;
+			List<CompletableFuture<AsyncResultSet>> queries = new ArrayList<>();
+			if (this.after != null && !buckets.isEmpty() && buckets.get(0).equals(bucketOf.apply(this.after.day()))) {
+				queries.add(this.session
+					.executeAsync(selectAfter.bind(this.key, buckets.get(0), this.after.occurredAtMicros(),
+							this.after.eventId(), this.fromMicros, wanted))
+					.toCompletableFuture());
+				next = 1;
 			}
-			List<DomainEvent> events = rows.stream().limit(this.limit).map(this::toEvent).toList();
+			while (next < buckets.size() || !queries.isEmpty()) {
+				if (next < buckets.size() && rows.size() < wanted) {
+					List<LocalDate> ask = buckets.subList(next, Math.min(buckets.size(), next + round));
+					queries.add(this.session
+						.executeAsync(
+								selectIn.bind(this.key, ask, this.fromMicros, this.toMicros, wanted - rows.size()))
+						.toCompletableFuture());
+					next += ask.size();
+				}
+				for (CompletableFuture<AsyncResultSet> query : queries) {
+					collect(query.join(), rows);
+				}
+				queries.clear();
+				rows.sort(NEWEST_FIRST);
+				if (rows.size() >= wanted) {
+					break;
+				}
+				// as many partitions as the rows found so far say the rest needs
+				int perBucket = Math.max(1, rows.size() / Math.max(1, next));
+				round = Math.min(MAX_ROUND, Math.max(round * 2, (wanted - rows.size() + perBucket - 1) / perBucket));
+			}
+			List<DomainEvent> events = rows.stream().limit(this.limit).map(this.toEvent).toList();
 			if (rows.size() <= this.limit) {
 				return new Page<>(events, null);
 			}
-			Row last = rows.get(this.limit - 1);
+			DomainEvent last = events.get(events.size() - 1);
+			long micros = EventTimes.floorMicros(last.occurredAt());
 			return new Page<>(events,
-					new EventPosition(Objects.requireNonNull(last.getLocalDate("day")),
-							last.getLong("occurred_at_micros"), Objects.requireNonNull(last.getUuid("event_id")))
-						.toCursor(this.eventStream));
+					new EventPosition(EventTimes.dayOf(micros), micros, last.id()).toCursor(this.scope));
 		}
 
-		private BoundStatement query(LocalDate day, int rowLimit) {
-			if (this.after != null && day.equals(this.after.day())) {
-				return this.statements.selectDayAfter.bind(this.stream, day, this.after.occurredAtMicros(),
-						this.after.eventId(), this.fromMicros, rowLimit);
+		/** Every row of the result, following the driver's pages. */
+		private static void collect(AsyncResultSet result, List<Row> rows) {
+			AsyncResultSet page = result;
+			while (true) {
+				page.currentPage().forEach(rows::add);
+				if (!page.hasMorePages()) {
+					return;
+				}
+				page = page.fetchNextPage().toCompletableFuture().join();
 			}
-			return this.statements.selectDay.bind(this.stream, day, this.fromMicros, this.toMicros, rowLimit);
-		}
-
-		private DomainEvent toEvent(Row row) {
-			UUID owner = row.getUuid("owner");
-			return new DomainEvent(Objects.requireNonNull(row.getUuid("event_id")), this.eventStream,
-					Objects.requireNonNull(row.getString("type")),
-					EventTimes.instant(row.getLong("occurred_at_micros")),
-					(owner != null) ? new CustomerId(owner) : null, row.getMap("payload", String.class, String.class));
 		}
 
 	}
@@ -374,9 +538,19 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 
 		private final PreparedStatement selectOwner;
 
-		private final PreparedStatement selectDay;
+		private final PreparedStatement selectDaysIn;
 
 		private final PreparedStatement selectDayAfter;
+
+		private final PreparedStatement insertStreamDay;
+
+		private final PreparedStatement selectStreamDays;
+
+		private final PreparedStatement insertTimeline;
+
+		private final PreparedStatement selectTimelineIn;
+
+		private final PreparedStatement selectTimelineAfter;
 
 		/**
 		 * Every statement is idempotent (an insert writes the same values under the
@@ -405,9 +579,36 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 					SimpleStatement.newInstance("SELECT owner FROM " + keyspace + ".stream_owners WHERE stream = ?")
 						.setConsistencyLevel(properties.reads())
 						.setIdempotent(true));
-			this.selectDay = session.prepare(SimpleStatement
-				.newInstance("SELECT " + columns + " FROM " + keyspace + ".events WHERE stream = ? AND day = ?"
-						+ " AND occurred_at_micros >= ? AND occurred_at_micros < ? LIMIT ?")
+			this.selectDaysIn = session.prepare(SimpleStatement
+				.newInstance("SELECT " + columns + " FROM " + keyspace + ".events WHERE stream = ? AND day IN ?"
+						+ " AND occurred_at_micros >= ? AND occurred_at_micros < ? PER PARTITION LIMIT ?")
+				.setConsistencyLevel(properties.reads())
+				.setIdempotent(true));
+			this.insertStreamDay = session.prepare(
+					SimpleStatement.newInstance("INSERT INTO " + keyspace + ".stream_days (stream, day) VALUES (?, ?)")
+						.setConsistencyLevel(properties.writes())
+						.setIdempotent(true));
+			this.selectStreamDays = session.prepare(SimpleStatement
+				.newInstance("SELECT day FROM " + keyspace + ".stream_days WHERE stream = ? AND day <= ? AND day >= ?"
+						+ " LIMIT ?")
+				.setConsistencyLevel(properties.reads())
+				.setIdempotent(true));
+			String timelineColumns = "month, occurred_at_micros, event_id, stream, type, payload";
+			this.insertTimeline = session.prepare(SimpleStatement
+				.newInstance("INSERT INTO " + keyspace + ".timeline_by_owner (owner, " + timelineColumns
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.setConsistencyLevel(properties.writes())
+				.setIdempotent(true));
+			this.selectTimelineIn = session.prepare(SimpleStatement
+				.newInstance("SELECT " + timelineColumns + " FROM " + keyspace
+						+ ".timeline_by_owner WHERE owner = ? AND month IN ?"
+						+ " AND occurred_at_micros >= ? AND occurred_at_micros < ? PER PARTITION LIMIT ?")
+				.setConsistencyLevel(properties.reads())
+				.setIdempotent(true));
+			this.selectTimelineAfter = session.prepare(SimpleStatement
+				.newInstance("SELECT " + timelineColumns + " FROM " + keyspace
+						+ ".timeline_by_owner WHERE owner = ? AND month = ?"
+						+ " AND (occurred_at_micros, event_id) < (?, ?) AND (occurred_at_micros) >= (?) LIMIT ?")
 				.setConsistencyLevel(properties.reads())
 				.setIdempotent(true));
 			// strictly after the cursor in clustering order (newest first): older

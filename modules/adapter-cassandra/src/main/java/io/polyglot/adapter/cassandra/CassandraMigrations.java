@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,10 +51,23 @@ final class CassandraMigrations {
 
 	private final ConsistencyLevel consistency;
 
+	private final Map<Integer, Consumer<CqlSession>> backfills;
+
 	CassandraMigrations(String keyspace, String replicationCql, ConsistencyLevel consistency) {
+		this(keyspace, replicationCql, consistency, Map.of());
+	}
+
+	/**
+	 * With data steps: after version {@code n}'s statements, {@code backfills.get(n)}
+	 * fills the new tables from the existing ones, before the version is recorded (so an
+	 * interrupted backfill runs again; it must be idempotent).
+	 */
+	CassandraMigrations(String keyspace, String replicationCql, ConsistencyLevel consistency,
+			Map<Integer, Consumer<CqlSession>> backfills) {
 		this.keyspace = keyspace;
 		this.replicationCql = replicationCql;
 		this.consistency = consistency;
+		this.backfills = Map.copyOf(backfills);
 	}
 
 	/**
@@ -75,6 +90,10 @@ final class CassandraMigrations {
 			}
 			for (String statement : migration.statements()) {
 				ddl(session, statement.replace("${keyspace}", this.keyspace));
+			}
+			Consumer<CqlSession> backfill = this.backfills.get(migration.version());
+			if (backfill != null) {
+				backfill.accept(session);
 			}
 			session.execute(SimpleStatement
 				.newInstance(

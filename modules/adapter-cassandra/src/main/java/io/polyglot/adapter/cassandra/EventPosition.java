@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.shared.Cursor;
 
 /**
@@ -16,19 +15,22 @@ record EventPosition(LocalDate day, long occurredAtMicros, UUID eventId) {
 
 	private static final String VERSION = "e1";
 
-	Cursor toCursor(EventStream stream) {
-		return Cursor.encode(String.join("|", VERSION, stream.toString(), this.day.toString(),
-				Long.toString(this.occurredAtMicros), this.eventId.toString()));
+	/**
+	 * The cursor of a read named {@code scope}: a stream, or {@code activity:<owner>}.
+	 */
+	Cursor toCursor(String scope) {
+		return Cursor.encode(String.join("|", VERSION, scope, this.day.toString(), Long.toString(this.occurredAtMicros),
+				this.eventId.toString()));
 	}
 
 	/**
-	 * The position in a cursor this adapter issued for this stream, inside
-	 * {@code [fromMicros, toMicros)}; anything else is the validation error of a tampered
-	 * cursor (a 400).
+	 * The position in a cursor this adapter issued for this read (stream or timeline),
+	 * inside {@code [fromMicros, toMicros)}; anything else is the validation error of a
+	 * tampered cursor (a 400).
 	 */
-	static EventPosition of(Cursor cursor, EventStream stream, long fromMicros, long toMicros) {
+	static EventPosition of(Cursor cursor, String scope, long fromMicros, long toMicros) {
 		String[] parts = cursor.decode().split("\\|", -1);
-		if (parts.length != 5 || !VERSION.equals(parts[0]) || !stream.toString().equals(parts[1])) {
+		if (parts.length != 5 || !VERSION.equals(parts[0]) || !scope.equals(parts[1])) {
 			throw Cursor.invalid();
 		}
 		try {

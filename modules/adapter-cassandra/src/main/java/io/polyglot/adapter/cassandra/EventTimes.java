@@ -40,6 +40,11 @@ final class EventTimes {
 		return LocalDate.ofInstant(instant, ZoneOffset.UTC);
 	}
 
+	/** The first day of the day's month: the bucket of a timeline partition. */
+	static LocalDate monthOf(LocalDate day) {
+		return day.withDayOfMonth(1);
+	}
+
 	/** The first microsecond of the day. */
 	static long startOf(LocalDate day) {
 		return day.toEpochDay() * MICROS_PER_DAY;

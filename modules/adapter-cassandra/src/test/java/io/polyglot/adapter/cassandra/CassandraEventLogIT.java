@@ -15,8 +15,10 @@ import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.eventlog.EventLogContract;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.StreamOwners;
+import io.polyglot.domain.eventlog.TimeRange;
 import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.shared.PageRequest;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,9 @@ class CassandraEventLogIT extends EventLogContract {
 	@Autowired
 	CqlSession session;
 
+	@Autowired
+	CassandraEventLogProperties properties;
+
 	@Override
 	protected EventLog eventLog() {
 		return this.eventLog;
@@ -93,6 +98,37 @@ class CassandraEventLogIT extends EventLogContract {
 		assertThat(keyspace.getMap("replication", String.class, String.class))
 			.containsEntry("class", "org.apache.cassandra.locator.SimpleStrategy")
 			.containsEntry("replication_factor", "1");
+	}
+
+	@Test
+	void migrationV2FillsTheReadTablesFromEventsWrittenBeforeIt() {
+		this.log.ownerOf(newStream());
+		CustomerId owner = CustomerId.random();
+		EventStream stream = EventStream.account(UUID.randomUUID());
+		DomainEvent older = new DomainEvent(UUID.randomUUID(), stream, "DepositMade",
+				CLOCK.now().minus(Duration.ofDays(40)), owner, Map.of("amount", "1.00"));
+		DomainEvent newer = new DomainEvent(UUID.randomUUID(), stream, "DepositMade", CLOCK.now().minusSeconds(5),
+				owner, Map.of("amount", "2.00"));
+		// rows as a V1 log holds them: in events only
+		for (DomainEvent event : List.of(older, newer)) {
+			long micros = EventTimes.floorMicros(event.occurredAt());
+			this.session.execute(this.session
+				.prepare("INSERT INTO polyglot_it.events (stream, day, occurred_at_micros, event_id, type, owner,"
+						+ " payload) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				.bind(stream.toString(), EventTimes.dayOf(micros), micros, event.id(), event.type(), owner.value(),
+						event.payload()));
+		}
+		TimeRange range = new TimeRange(CLOCK.now().minus(Duration.ofDays(60)), CLOCK.now());
+		assertThat(this.eventLog.readTimeline(owner, range, PageRequest.first()).items()).isEmpty();
+		this.session.execute("DELETE FROM polyglot_it.schema_migrations WHERE version = 2");
+
+		assertThat(new CassandraMigrations("polyglot_it", "{'class': 'SimpleStrategy', 'replication_factor': 1}",
+				DefaultConsistencyLevel.ONE,
+				Map.of(2, (session) -> new TimelineBackfill(session, this.properties).run()))
+			.migrate(this.session)).containsExactly(2);
+
+		assertThat(this.eventLog.readTimeline(owner, range, PageRequest.first()).items()).containsExactly(newer, older);
+		assertThat(this.eventLog.read(stream, range, PageRequest.first()).items()).containsExactly(newer, older);
 	}
 
 	@Test

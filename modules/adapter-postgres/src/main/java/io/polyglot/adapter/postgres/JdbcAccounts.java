@@ -45,11 +45,12 @@ final class JdbcAccounts implements Accounts {
 			ORDER BY id
 			FOR UPDATE""";
 
-	private static final String UPDATE_BALANCE = "UPDATE accounts SET balance = ? WHERE id = ?";
-
-	private static final String INSERT_ENTRY = """
+	// the balance and its ledger entry in one statement (one round trip per posting): the
+	// entry is inserted only if the account row was updated, so "no row" means no account
+	private static final String POST = """
+			WITH account AS (UPDATE accounts SET balance = ? WHERE id = ? RETURNING id)
 			INSERT INTO ledger_entries (id, account_id, amount, balance_after, kind, reference, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)""";
+			SELECT ?, account.id, ?, ?, ?, ?, ? FROM account""";
 
 	private static final String INSERT_TRANSFER = """
 			INSERT INTO transfers (id, from_account_id, to_account_id, amount, currency, created_at)
@@ -89,14 +90,13 @@ final class JdbcAccounts implements Accounts {
 		requireTransaction();
 		LedgerEntry entry = posting.entry();
 		PostgresCalls.call(() -> {
-			int updated = this.jdbc.update(UPDATE_BALANCE, posting.after().balance().amount(),
-					posting.after().id().value());
-			if (updated != 1) {
+			int posted = this.jdbc.update(POST, posting.after().balance().amount(), posting.after().id().value(),
+					entry.id(), entry.amount().amount(), entry.balanceAfter().amount(), entry.kind().name(),
+					entry.reference(), Timestamp.from(entry.createdAt()));
+			if (posted != 1) {
 				throw new IllegalStateException("no account " + posting.after().id());
 			}
-			return this.jdbc.update(INSERT_ENTRY, entry.id(), entry.account().value(), entry.amount().amount(),
-					entry.balanceAfter().amount(), entry.kind().name(), entry.reference(),
-					Timestamp.from(entry.createdAt()));
+			return posted;
 		});
 	}
 

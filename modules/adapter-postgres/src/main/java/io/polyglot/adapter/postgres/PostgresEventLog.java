@@ -70,6 +70,16 @@ final class PostgresEventLog implements EventLog, EventConsumer, StreamOwners {
 			WHERE stream = ? AND occurred_at >= ? AND occurred_at < ? AND (occurred_at, event_id) < (?, ?)
 			ORDER BY occurred_at DESC, event_id DESC LIMIT ?""";
 
+	private static final String TIMELINE = """
+			SELECT stream, event_id, type, occurred_at, owner_id, payload FROM event_log
+			WHERE owner_id = ? AND occurred_at >= ? AND occurred_at < ?
+			ORDER BY occurred_at DESC, event_id DESC LIMIT ?""";
+
+	private static final String TIMELINE_AFTER = """
+			SELECT stream, event_id, type, occurred_at, owner_id, payload FROM event_log
+			WHERE owner_id = ? AND occurred_at >= ? AND occurred_at < ? AND (occurred_at, event_id) < (?, ?)
+			ORDER BY occurred_at DESC, event_id DESC LIMIT ?""";
+
 	private static final String CURSOR_VERSION = "e1";
 
 	private final JdbcTemplate jdbc;
@@ -127,28 +137,55 @@ final class PostgresEventLog implements EventLog, EventConsumer, StreamOwners {
 
 	@Override
 	public Page<DomainEvent> read(EventStream stream, TimeRange range, PageRequest page) {
+		return page(stream.toString(), range, page,
+				(from, to, after) -> (after == null)
+						? this.jdbc.query(PAGE, (row, n) -> event(row, stream), stream.toString(), time(from), time(to),
+								page.limit() + 1)
+						: this.jdbc.query(PAGE_AFTER, (row, n) -> event(row, stream), stream.toString(), time(from),
+								time(to), time(after.occurredAt()), after.eventId(), page.limit() + 1));
+	}
+
+	@Override
+	public Page<DomainEvent> readTimeline(CustomerId owner, TimeRange range, PageRequest page) {
+		// served by the partial index on (owner_id, occurred_at, event_id), V11
+		return page("activity:" + owner.value(), range, page,
+				(from, to, after) -> (after == null)
+						? this.jdbc.query(TIMELINE, (row, n) -> event(row, EventStream.parse(row.getString("stream"))),
+								owner.value(), time(from), time(to), page.limit() + 1)
+						: this.jdbc.query(TIMELINE_AFTER,
+								(row, n) -> event(row, EventStream.parse(row.getString("stream"))), owner.value(),
+								time(from), time(to), time(after.occurredAt()), after.eventId(), page.limit() + 1));
+	}
+
+	/**
+	 * One page of a keyset read named {@code scope} (a stream, or an owner's timeline):
+	 * the query fetches one row more than the page holds, which tells whether there is a
+	 * next page.
+	 */
+	private Page<DomainEvent> page(String scope, TimeRange range, PageRequest page, KeysetQuery query) {
 		Instant from = ceilMicros(range.from());
 		Instant to = ceilMicros(range.to());
 		// checked before PostgreSQL is asked, so a tampered cursor is a 400 even while
 		// PostgreSQL is down
-		Position after = (page.cursor() != null) ? Position.of(page.cursor(), stream, from, to) : null;
+		Position after = (page.cursor() != null) ? Position.of(page.cursor(), scope, from, to) : null;
 		if (!from.isBefore(to)) {
 			return new Page<>(List.of(), null);
 		}
-		List<DomainEvent> found = PostgresCalls.call(() -> {
-			if (after == null) {
-				return this.jdbc.query(PAGE, (row, n) -> event(row, stream), stream.toString(), time(from), time(to),
-						page.limit() + 1);
-			}
-			return this.jdbc.query(PAGE_AFTER, (row, n) -> event(row, stream), stream.toString(), time(from), time(to),
-					time(after.occurredAt()), after.eventId(), page.limit() + 1);
-		});
+		List<DomainEvent> found = PostgresCalls.call(() -> query.rows(from, to, after));
 		if (found.size() <= page.limit()) {
 			return new Page<>(found, null);
 		}
 		List<DomainEvent> items = found.subList(0, page.limit());
 		DomainEvent last = items.get(items.size() - 1);
-		return new Page<>(List.copyOf(items), new Position(last.occurredAt(), last.id()).toCursor(stream));
+		return new Page<>(List.copyOf(items), new Position(last.occurredAt(), last.id()).toCursor(scope));
+	}
+
+	/** The rows of one page, newest first, strictly after {@code after} when given. */
+	@FunctionalInterface
+	private interface KeysetQuery {
+
+		List<DomainEvent> rows(Instant from, Instant to, @Nullable Position after);
+
 	}
 
 	private static DomainEvent event(ResultSet row, EventStream stream) throws SQLException {
@@ -184,19 +221,20 @@ final class PostgresEventLog implements EventLog, EventConsumer, StreamOwners {
 	 */
 	record Position(Instant occurredAt, UUID eventId) {
 
-		Cursor toCursor(EventStream stream) {
-			return Cursor.encode(String.join("|", CURSOR_VERSION, stream.toString(),
+		Cursor toCursor(String scope) {
+			return Cursor.encode(String.join("|", CURSOR_VERSION, scope,
 					LocalDate.ofInstant(this.occurredAt, ZoneOffset.UTC).toString(),
 					Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, this.occurredAt)), this.eventId.toString()));
 		}
 
 		/**
-		 * The position in a cursor issued for this stream, inside {@code [from, to)};
-		 * anything else is the validation error of a tampered cursor.
+		 * The position in a cursor issued for this read (a stream, or
+		 * {@code activity:<owner>}), inside {@code [from, to)}; anything else is the
+		 * validation error of a tampered cursor.
 		 */
-		static Position of(Cursor cursor, EventStream stream, Instant from, Instant to) {
+		static Position of(Cursor cursor, String scope, Instant from, Instant to) {
 			String[] parts = cursor.decode().split("\\|", -1);
-			if (parts.length != 5 || !CURSOR_VERSION.equals(parts[0]) || !stream.toString().equals(parts[1])) {
+			if (parts.length != 5 || !CURSOR_VERSION.equals(parts[0]) || !scope.equals(parts[1])) {
 				throw Cursor.invalid();
 			}
 			try {

@@ -36,9 +36,15 @@ final class PostgresOutbox implements Outbox, OutboxQueue {
 			VALUES (?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]))
 			RETURNING position""";
 
-	private static final String INSERT_DELIVERIES = """
+	// the event and its delivery rows in one statement: one round trip per event instead
+	// of two, on the transaction of every write the service makes
+	private static final String INSERT_EVENT_AND_DELIVERIES = """
+			WITH event AS (
+			    INSERT INTO outbox (event_id, stream, type, owner_id, occurred_at, payload)
+			    VALUES (?, ?, ?, ?, ?, jsonb_object(?::text[], ?::text[]))
+			    RETURNING position)
 			INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
-			SELECT ?, consumer, ? FROM unnest(?::text[]) AS consumer""";
+			SELECT event.position, consumer, ? FROM event, unnest(?::text[]) AS consumer""";
 
 	// the payload comes back as two arrays in key order, which needs no JSON library
 	private static final String CLAIM = """
@@ -110,14 +116,15 @@ final class PostgresOutbox implements Outbox, OutboxQueue {
 		PostgresCalls.call(() -> {
 			List<String> keys = event.payload().keySet().stream().sorted().toList();
 			String[] values = keys.stream().map(event.payload()::get).toArray(String[]::new);
-			Long position = this.jdbc.queryForObject(INSERT_EVENT, Long.class, event.id(), event.stream().toString(),
-					event.type(), (event.owner() != null) ? event.owner().value() : null,
-					Timestamp.from(event.occurredAt()), keys.toArray(String[]::new), values);
 			String[] consumerNames = consumerNames();
-			if (consumerNames.length > 0) {
-				this.jdbc.update(INSERT_DELIVERIES, position, Timestamp.from(event.occurredAt()), consumerNames);
+			UUID owner = (event.owner() != null) ? event.owner().value() : null;
+			if (consumerNames.length == 0) {
+				return this.jdbc.queryForObject(INSERT_EVENT, Long.class, event.id(), event.stream().toString(),
+						event.type(), owner, Timestamp.from(event.occurredAt()), keys.toArray(String[]::new), values);
 			}
-			return position;
+			return this.jdbc.update(INSERT_EVENT_AND_DELIVERIES, event.id(), event.stream().toString(), event.type(),
+					owner, Timestamp.from(event.occurredAt()), keys.toArray(String[]::new), values,
+					Timestamp.from(event.occurredAt()), consumerNames);
 		});
 	}
 

@@ -75,7 +75,8 @@ final class Operations {
 				of("recommendProducts", "Social", "Products the caller's friends bought", Access.USER, 200));
 		put("GET", v1 + "/events",
 				of("readEvents", "Events", "Events of one stream (owner or admin)", Access.USER, 200, 403, 404));
-		put("GET", v1 + "/me/activity", of("readActivity", "Events", "The caller's timeline", Access.USER, 200));
+		put("GET", v1 + "/me/activity", of("readActivity", "Events",
+				"The caller's timeline across their customer, account and order streams", Access.USER, 200));
 	}
 
 	private Operations() {

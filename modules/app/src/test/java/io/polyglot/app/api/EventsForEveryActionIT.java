@@ -1,6 +1,9 @@
 package io.polyglot.app.api;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,8 +68,28 @@ class EventsForEveryActionIT extends EventLogTestSupport {
 		orderAction(ada.token(), shipped, "payment").expectStatus().isOk();
 		orderAction(adminToken(), shipped, "shipment").expectStatus().isOk();
 
+		// the caller's timeline holds the events of every stream they own: customer,
+		// account and orders
 		awaitTypes(ada.token(), "/api/v1/me/activity?limit=100",
-				Set.of("CustomerRegistered", "SessionStarted", "SessionEnded", "FriendshipAdded", "FriendshipRemoved"));
+				Set.of("CustomerRegistered", "SessionStarted", "SessionEnded", "FriendshipAdded", "FriendshipRemoved",
+						"DepositMade", "MoneyTransferred", "OrderPlaced", "OrderPaid", "OrderCancelled",
+						"OrderShipped"));
+		// a transfer is in both parties' timelines, each with their own side of it
+		awaitTypes(bob.token(), "/api/v1/me/activity?limit=100", Set.of("CustomerRegistered", "MoneyTransferred"));
+		assertThat(activity(bob.token(), 100)).filteredOn((item) -> "MoneyTransferred".equals(item.get("type")))
+			.singleElement()
+			.satisfies((item) -> assertThat(item.get("stream")).isEqualTo(bobAccount));
+		assertThat(activity(ada.token(), 100)).filteredOn((item) -> "MoneyTransferred".equals(item.get("type")))
+			.singleElement()
+			.satisfies((item) -> assertThat(item.get("stream")).isEqualTo(adaAccount));
+		// newest first, and small pages walk it without gaps or repeats
+		List<Map<String, Object>> whole = activity(ada.token(), 100);
+		assertThat(whole).extracting((item) -> (String) item.get("occurredAt"))
+			.isSortedAccordingTo(Comparator.comparing(Instant::parse, Comparator.reverseOrder()));
+		assertThat(activityPaged(ada.token(), 3)).containsExactlyElementsOf(whole);
+		assertThat(whole).extracting((item) -> (String) item.get("stream"))
+			.contains(adaCustomer, adaAccount, "order:" + paidThenCancelled, "order:" + shipped)
+			.allMatch((stream) -> !stream.startsWith("product:") && !stream.equals(bobAccount));
 		awaitTypes(ada.token(), "/api/v1/events?limit=100&stream=" + adaAccount,
 				Set.of("DepositMade", "MoneyTransferred"));
 		awaitTypes(bob.token(), "/api/v1/events?limit=100&stream=" + bobAccount, Set.of("MoneyTransferred"));
@@ -117,6 +140,33 @@ class EventsForEveryActionIT extends EventLogTestSupport {
 			.exchange()
 			.expectStatus()
 			.isOk();
+	}
+
+	private List<Map<String, Object>> activity(String token, int limit) {
+		return EventsApiSupport.items(get("/api/v1/me/activity?limit=" + limit, token).expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody());
+	}
+
+	/** The whole timeline, page by page, following nextCursor. */
+	private List<Map<String, Object>> activityPaged(String token, int limit) {
+		List<Map<String, Object>> all = new ArrayList<>();
+		String cursor = null;
+		do {
+			String path = "/api/v1/me/activity?limit=" + limit + ((cursor != null) ? "&cursor=" + cursor : "");
+			Map<String, Object> page = get(path, token).expectStatus()
+				.isOk()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody();
+			all.addAll(EventsApiSupport.items(page));
+			cursor = (String) page.get("nextCursor");
+			assertThat(all).as("pages").hasSizeLessThan(1_000);
+		}
+		while (cursor != null);
+		return all;
 	}
 
 	private void awaitTypes(String token, String path, Set<String> expected) {

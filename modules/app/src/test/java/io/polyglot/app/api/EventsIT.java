@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The event log over HTTP against the real stores: owners read their streams, other
  * customers get 404 (never 403), administrators read every stream, and
- * {@code /me/activity} is the caller's own stream.
+ * {@code /me/activity} is the caller's timeline across their streams.
  */
 class EventsIT extends EventsApiSupport {
 

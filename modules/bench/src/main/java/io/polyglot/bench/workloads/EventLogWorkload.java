@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
@@ -36,11 +36,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Event log (Cassandra): append one event, append a batch of 100 (async inside the
- * adapter), read a stream's most recent page of 20, read a two-day time range. Targets:
- * the Cassandra adapter (port), the same prepared statements through the bare driver
- * (raw: async writes, the same eight-days-at-a-time partition walk), and the routing's
- * PostgreSQL event-log adapter, an append-only table (baseline). Data: 100 events per
- * stream over the last ten days, so a page spans two or three day partitions.
+ * adapter), read a stream's most recent page of 20, read a two-day time range, read an
+ * owner's timeline page; and growth per stream: the recent page of one stream holding 1k,
+ * 10k (and 100k in a full run) events. Targets: the Cassandra adapter (port), the same
+ * statements through the bare driver (raw: async writes, the adapter's two-query read),
+ * and the routing's PostgreSQL event-log adapter, an append-only table (baseline). Data:
+ * 100 events per stream over the last ten days, so a page spans two or three day
+ * partitions.
  */
 public final class EventLogWorkload implements Workload {
 
@@ -147,6 +149,25 @@ public final class EventLogWorkload implements Workload {
 					(op) -> pg.read(streams.get((int) ((op * 7919) % n)), new TimeRange(rangeFrom, rangeTo),
 							new PageRequest(100, null)));
 
+			// GET /me/activity: the owner's timeline across their streams (each bench
+			// stream has an owner of its own), against one raw read of the owner's newest
+			// timeline partition, the floor any design pays
+			context.check("timeline-page",
+					Equivalence.targets("port", (Equivalence.Answer) (i) -> ids(port
+						.readTimeline(owners.get((i * 7919) % n), new TimeRange(from, end), new PageRequest(PAGE, null))
+						.items()), "baseline",
+							(Equivalence.Answer) (i) -> ids(pg.readTimeline(owners.get((i * 7919) % n),
+									new TimeRange(from, end), new PageRequest(PAGE, null))
+								.items())));
+			context.measure(concern(), "timeline-page", "port", cassandraLabel, size,
+					(op) -> port.readTimeline(owners.get((int) ((op * 7919) % n)), new TimeRange(from, end),
+							new PageRequest(PAGE, null)));
+			context.measure(concern(), "timeline-page", "raw", cassandraLabel, size,
+					(op) -> raw.readTimelinePartition(owners.get((int) ((op * 7919) % n)), end, PAGE));
+			context.measure(concern(), "timeline-page", "baseline", pgLabel, size,
+					(op) -> pg.readTimeline(owners.get((int) ((op * 7919) % n)), new TimeRange(from, end),
+							new PageRequest(PAGE, null)));
+
 			// appends go to the existing streams (their owners are known, as in the
 			// service)
 			context.measure(concern(), "append-1", "port", cassandraLabel, size, (op) -> port
@@ -162,9 +183,49 @@ public final class EventLogWorkload implements Workload {
 			context.measure(concern(), "append-100", "baseline", pgLabel, size,
 					(op) -> pg.append(batch(streams, owners, op)));
 		}
+		// growth per stream: one stream at a time grows to each size (spread over the
+		// same ten days, so its day partitions grow too); the size column is the
+		// stream's event count
+		EventStream hot = EventStream.account(UUID.randomUUID());
+		CustomerId hotOwner = CustomerId.random();
+		Instant hotNow = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		long inHot = 0;
+		for (long perStream : context.settings()
+			.sizesOr(List.of(1_000L, 10_000L), List.of(1_000L, 10_000L, 100_000L))) {
+			context.progress().message("eventlog: growing one stream to " + perStream + " events");
+			List<List<DomainEvent>> load = new ArrayList<>();
+			while (inHot < perStream) {
+				List<DomainEvent> batch = new ArrayList<>();
+				for (int e = 0; e < 500 && inHot < perStream; e++, inHot++) {
+					// distinct, older times as the stream grows: the newest page stays
+					// the
+					// same events, so only the stream's size changes
+					batch.add(event(hot, hotOwner, hotNow.minus(SPREAD.multipliedBy(inHot).dividedBy(100_000))
+						.minus(inHot, ChronoUnit.MICROS)));
+				}
+				load.add(batch);
+			}
+			Load.parallel(load.size(), (i) -> {
+				port.append(load.get((int) i));
+				pg.append(load.get((int) i));
+			});
+			Instant end = hotNow.plusSeconds(1);
+			TimeRange window = new TimeRange(end.minus(Duration.ofDays(30)), end);
+			context.check("stream-growth", Equivalence.targets("port",
+					(Equivalence.Answer) (i) -> ids(port.read(hot, window, new PageRequest(PAGE, null)).items()), "raw",
+					(Equivalence.Answer) (i) -> raw.read(hot, window.from(), end, PAGE), "baseline",
+					(Equivalence.Answer) (i) -> ids(pg.read(hot, window, new PageRequest(PAGE, null)).items())));
+			context.measure(concern(), "stream-growth", "port", cassandraLabel, perStream,
+					(op) -> port.read(hot, window, new PageRequest(PAGE, null)));
+			context.measure(concern(), "stream-growth", "raw", cassandraLabel, perStream,
+					(op) -> raw.read(hot, window.from(), end, PAGE));
+			context.measure(concern(), "stream-growth", "baseline", pgLabel, perStream,
+					(op) -> pg.read(hot, window, new PageRequest(PAGE, null)));
+		}
 		context.note("eventlog: append-100 rows count batches; events/s = ops/s × 100. The adapter groups a batch "
 				+ "per partition into unlogged batches with up to 64 writes in flight; raw sends one async insert "
-				+ "per event; the PostgreSQL baseline is the routing's event-log adapter.");
+				+ "per event; the PostgreSQL baseline is the routing's event-log adapter. stream-growth rows: the size "
+				+ "is the events in one stream (the same newest page at every size).");
 	}
 
 	private static List<DomainEvent> batch(List<EventStream> streams, List<CustomerId> owners, long op) {
@@ -194,7 +255,11 @@ public final class EventLogWorkload implements Workload {
 
 		private final PreparedStatement insert;
 
-		private final PreparedStatement selectDay;
+		private final PreparedStatement selectDays;
+
+		private final PreparedStatement selectDaysIn;
+
+		private final PreparedStatement selectTimeline;
 
 		Raw(CqlSession session, String keyspace) {
 			this.session = session;
@@ -202,9 +267,17 @@ public final class EventLogWorkload implements Workload {
 				.newInstance("INSERT INTO " + keyspace + ".events (stream, day, occurred_at_micros, event_id, type, "
 						+ "owner, payload) VALUES (?, ?, ?, ?, ?, ?, ?)")
 				.setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM));
-			this.selectDay = session.prepare(SimpleStatement
-				.newInstance("SELECT event_id FROM " + keyspace + ".events WHERE stream = ? AND day = ?"
-						+ " AND occurred_at_micros >= ? AND occurred_at_micros < ? LIMIT ?")
+			this.selectDays = session.prepare(SimpleStatement
+				.newInstance("SELECT day FROM " + keyspace + ".stream_days WHERE stream = ? AND day <= ? AND day >= ?"
+						+ " LIMIT ?")
+				.setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM));
+			this.selectDaysIn = session.prepare(SimpleStatement
+				.newInstance("SELECT occurred_at_micros, event_id FROM " + keyspace + ".events WHERE stream = ?"
+						+ " AND day IN ? AND occurred_at_micros >= ? AND occurred_at_micros < ? PER PARTITION LIMIT ?")
+				.setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM));
+			this.selectTimeline = session.prepare(SimpleStatement
+				.newInstance("SELECT event_id FROM " + keyspace + ".timeline_by_owner WHERE owner = ? AND month = ?"
+						+ " LIMIT ?")
 				.setConsistencyLevel(DefaultConsistencyLevel.LOCAL_QUORUM));
 		}
 
@@ -221,26 +294,37 @@ public final class EventLogWorkload implements Workload {
 			CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
 		}
 
+		/**
+		 * The adapter's two queries by hand: the stream's days with events, then one
+		 * {@code IN} read of the newest of them, merged newest first (the bench's streams
+		 * hold a page within their few newest days).
+		 */
 		List<String> read(EventStream stream, Instant from, Instant to, int limit) {
 			long fromMicros = micros(from);
 			long toMicros = micros(to);
-			LocalDate oldest = day(fromMicros);
-			LocalDate day = day(toMicros - 1);
+			List<LocalDate> days = new ArrayList<>();
+			for (Row row : this.session
+				.execute(this.selectDays.bind(stream.toString(), day(toMicros - 1), day(fromMicros), limit))) {
+				days.add(row.getLocalDate(0));
+			}
+			if (days.isEmpty()) {
+				return List.of();
+			}
+			List<Row> rows = new ArrayList<>(
+					this.session.execute(this.selectDaysIn.bind(stream.toString(), days, fromMicros, toMicros, limit))
+						.all());
+			rows.sort(Comparator.comparingLong((Row row) -> row.getLong(0))
+				.thenComparing((Row row) -> row.getUuid(1).toString())
+				.reversed());
+			return rows.stream().limit(limit).map((row) -> row.getUuid(1).toString()).toList();
+		}
+
+		/** One single-partition read: the owner's timeline partition of this month. */
+		List<String> readTimelinePartition(CustomerId owner, Instant now, int limit) {
 			List<String> ids = new ArrayList<>();
-			while (ids.size() < limit && !day.isBefore(oldest)) {
-				List<CompletionStage<AsyncResultSet>> round = new ArrayList<>();
-				for (int i = 0; i < 8 && !day.isBefore(oldest); i++, day = day.minusDays(1)) {
-					round.add(this.session.executeAsync(
-							this.selectDay.bind(stream.toString(), day, fromMicros, toMicros, limit - ids.size())));
-				}
-				for (CompletionStage<AsyncResultSet> stage : round) {
-					AsyncResultSet page = stage.toCompletableFuture().join();
-					for (Row row : page.currentPage()) {
-						if (ids.size() < limit) {
-							ids.add(row.getUuid(0).toString());
-						}
-					}
-				}
+			for (Row row : this.session
+				.execute(this.selectTimeline.bind(owner.value(), day(micros(now)).withDayOfMonth(1), limit))) {
+				ids.add(row.getUuid(0).toString());
 			}
 			return ids;
 		}

@@ -11,8 +11,10 @@ import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
 
 /**
- * The caller's own activity timeline for {@code GET /me/activity}: their
- * {@code customer:<id>} stream, empty rather than "not found" while it has no events.
+ * The caller's own activity timeline for {@code GET /me/activity}: every event they own,
+ * across their customer, account and order streams (registration, logins, deposits,
+ * transfers in both directions, orders, friendships), newest first; empty rather than
+ * "not found" while it has no events.
  */
 public final class ReadActivity {
 
@@ -25,10 +27,10 @@ public final class ReadActivity {
 		this.clock = Objects.requireNonNull(clock, "clock");
 	}
 
-	/** The customer's events in the range, newest first. */
+	/** The customer's events of every stream they own in the range, newest first. */
 	public Page<DomainEvent> read(CustomerId caller, @Nullable Instant from, @Nullable Instant to, PageRequest page) {
 		TimeRange range = ReadWindow.of(from, to, this.clock);
-		return this.eventLog.read(EventStream.customer(caller.value()), range, page);
+		return this.eventLog.readTimeline(caller, range, page);
 	}
 
 }

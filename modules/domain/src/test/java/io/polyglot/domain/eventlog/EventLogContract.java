@@ -224,4 +224,138 @@ public abstract class EventLogContract {
 		assertThat(eventLog().read(stream, lastDays(1), new PageRequest(2, null)).nextCursor()).isNull();
 	}
 
+	protected static DomainEvent owned(EventStream stream, String type, Instant at, CustomerId owner) {
+		return new DomainEvent(UUID.randomUUID(), stream, type, at, owner, Map.of("note", type));
+	}
+
+	/**
+	 * Every page of the owner's timeline, following cursors, with the given page size.
+	 */
+	protected List<DomainEvent> readTimeline(CustomerId owner, TimeRange range, int limit) {
+		List<DomainEvent> all = new ArrayList<>();
+		Cursor cursor = null;
+		int pages = 0;
+		do {
+			Page<DomainEvent> page = eventLog().readTimeline(owner, range, new PageRequest(limit, cursor));
+			assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
+			if (page.nextCursor() != null) {
+				assertThat(page.items()).as("a page with a next cursor is full").hasSize(limit);
+			}
+			all.addAll(page.items());
+			cursor = page.nextCursor();
+			assertThat(++pages).as("pages").isLessThan(1_000);
+		}
+		while (cursor != null);
+		return all;
+	}
+
+	@Test
+	protected void aTimelineHoldsTheOwnersEventsOfEveryStreamNewestFirst() {
+		CustomerId owner = CustomerId.random();
+		CustomerId other = CustomerId.random();
+		Instant now = CLOCK.now();
+		EventStream customer = EventStream.customer(owner.value());
+		EventStream account = EventStream.account(UUID.randomUUID());
+		EventStream order = EventStream.order(UUID.randomUUID());
+		DomainEvent registered = owned(customer, "CustomerRegistered", now.minus(Duration.ofDays(3)), owner);
+		DomainEvent deposit = owned(account, "DepositMade", now.minus(Duration.ofHours(30)), owner);
+		DomainEvent placed = owned(order, "OrderPlaced", now.minus(Duration.ofHours(2)), owner);
+		DomainEvent friend = owned(customer, "FriendshipAdded", now.minusSeconds(5), owner);
+		// another customer's events, and a stream nobody owns, stay out
+		DomainEvent othersDeposit = owned(EventStream.account(UUID.randomUUID()), "DepositMade",
+				now.minus(Duration.ofHours(1)), other);
+		DomainEvent product = new DomainEvent(UUID.randomUUID(), EventStream.product(UUID.randomUUID()),
+				"ProductCreated", now.minusSeconds(60), null, Map.of());
+
+		eventLog().append(List.of(placed, othersDeposit, registered));
+		eventLog().append(List.of(product, friend, deposit, friend));
+
+		Page<DomainEvent> page = eventLog().readTimeline(owner, lastDays(7), PageRequest.first());
+		assertThat(page.items()).containsExactly(friend, placed, deposit, registered);
+		assertThat(page.nextCursor()).isNull();
+		assertThat(eventLog().readTimeline(other, lastDays(7), PageRequest.first()).items())
+			.containsExactly(othersDeposit);
+	}
+
+	@Test
+	protected void aTransferShowsInTheTimelinesOfBothParties() {
+		CustomerId sender = CustomerId.random();
+		CustomerId receiver = CustomerId.random();
+		Instant at = CLOCK.now().minusSeconds(10);
+		// one event per account stream, each owned by that account's owner
+		DomainEvent out = owned(EventStream.account(UUID.randomUUID()), "MoneyTransferred", at, sender);
+		DomainEvent in = owned(EventStream.account(UUID.randomUUID()), "MoneyTransferred", at, receiver);
+
+		eventLog().append(List.of(out, in));
+
+		assertThat(eventLog().readTimeline(sender, lastDays(1), PageRequest.first()).items()).containsExactly(out);
+		assertThat(eventLog().readTimeline(receiver, lastDays(1), PageRequest.first()).items()).containsExactly(in);
+	}
+
+	@Test
+	protected void timelinePagesWalkBackAcrossDayAndMonthBoundariesWithoutGapsOrRepeats() {
+		CustomerId owner = CustomerId.random();
+		Instant monthStart = Instant.parse("2026-02-01T00:00:00Z");
+		Instant midnight = Instant.parse("2026-02-27T00:00:00Z");
+		List<EventStream> streams = List.of(EventStream.customer(owner.value()), EventStream.account(UUID.randomUUID()),
+				EventStream.order(UUID.randomUUID()), EventStream.order(UUID.randomUUID()));
+		List<DomainEvent> events = new ArrayList<>();
+		List<Instant> times = List.of(midnight, midnight.minusNanos(1_000), midnight.plusSeconds(1),
+				midnight.minus(Duration.ofDays(2)), monthStart, monthStart.minusNanos(1_000),
+				monthStart.minus(Duration.ofDays(9)), CLOCK.now().minusSeconds(1), monthStart.plusSeconds(7));
+		for (int i = 0; i < times.size(); i++) {
+			events.add(owned(streams.get(i % streams.size()), "OrderPlaced", times.get(i), owner));
+		}
+		// a run of events in one microsecond, on different streams
+		for (int i = 0; i < 5; i++) {
+			events.add(owned(streams.get(i % streams.size()), "OrderPaid", monthStart.plusSeconds(3600), owner));
+		}
+		eventLog().append(events);
+		eventLog().append(List.of(owned(newStream(), "OrderPlaced", midnight, CustomerId.random())));
+
+		List<DomainEvent> expected = newestFirst(events);
+		for (int limit : List.of(1, 2, 3, 5, 100)) {
+			assertThat(readTimeline(owner, lastDays(40), limit)).as("page size %d", limit)
+				.containsExactlyElementsOf(expected);
+		}
+		// the range bounds apply to the timeline as to a stream
+		assertThat(readTimeline(owner, new TimeRange(monthStart, midnight), 2))
+			.containsExactlyElementsOf(expected.stream()
+				.filter((e) -> !e.occurredAt().isBefore(monthStart) && e.occurredAt().isBefore(midnight))
+				.toList());
+	}
+
+	@Test
+	protected void aTimelineCursorWorksOnlyForItsOwnersTimeline() {
+		CustomerId owner = CustomerId.random();
+		EventStream stream = EventStream.customer(owner.value());
+		Instant now = CLOCK.now();
+		eventLog().append(List.of(owned(stream, "SessionStarted", now.minusSeconds(3), owner),
+				owned(stream, "SessionStarted", now.minusSeconds(2), owner)));
+		TimeRange range = lastDays(1);
+		Cursor timelineCursor = eventLog().readTimeline(owner, range, new PageRequest(1, null)).nextCursor();
+		Cursor streamCursor = eventLog().read(stream, range, new PageRequest(1, null)).nextCursor();
+		assertThat(timelineCursor).isNotNull();
+		assertThat(streamCursor).isNotNull();
+
+		assertThat(eventLog().readTimeline(owner, range, new PageRequest(1, timelineCursor)).items()).hasSize(1);
+		for (Runnable misuse : List.<Runnable>of(
+				() -> eventLog().readTimeline(CustomerId.random(), range, new PageRequest(1, timelineCursor)),
+				() -> eventLog().read(stream, range, new PageRequest(1, timelineCursor)),
+				() -> eventLog().readTimeline(owner, range, new PageRequest(1, streamCursor)),
+				() -> eventLog().readTimeline(owner, range, new PageRequest(1, Cursor.encode("e1|x|y|z|w"))))) {
+			assertThatExceptionOfType(ValidationException.class).isThrownBy(misuse::run)
+				.satisfies((ex) -> assertThat(ex.errors()).extracting(ValidationException.FieldError::field)
+					.containsExactly("cursor"));
+		}
+	}
+
+	@Test
+	protected void anOwnerWithoutEventsHasAnEmptyTimeline() {
+		Page<DomainEvent> page = eventLog().readTimeline(CustomerId.random(), lastDays(366), PageRequest.first());
+
+		assertThat(page.items()).isEmpty();
+		assertThat(page.nextCursor()).isNull();
+	}
+
 }

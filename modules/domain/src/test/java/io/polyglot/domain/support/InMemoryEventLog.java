@@ -11,19 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.StreamOwners;
 import io.polyglot.domain.eventlog.TimeRange;
+import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Cursor;
 import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
 
 /**
  * An event log in a map, for use-case tests; pages by keyset, newest first, with the
- * Cassandra adapter's cursor shape.
+ * Cassandra adapter's cursor shape (a stream's, or {@code activity:<owner>} for a
+ * timeline).
  */
 public final class InMemoryEventLog implements EventLog, StreamOwners {
 
@@ -47,18 +50,28 @@ public final class InMemoryEventLog implements EventLog, StreamOwners {
 
 	@Override
 	public synchronized Page<DomainEvent> read(EventStream stream, TimeRange range, PageRequest page) {
+		return page(stream.toString(), (event) -> event.stream().equals(stream), range, page);
+	}
+
+	@Override
+	public synchronized Page<DomainEvent> readTimeline(CustomerId owner, TimeRange range, PageRequest page) {
+		return page("activity:" + owner.value(), (event) -> owner.equals(event.owner()), range, page);
+	}
+
+	/** One page of the events the filter keeps; {@code scope} names the cursor's read. */
+	private Page<DomainEvent> page(String scope, Predicate<DomainEvent> filter, TimeRange range, PageRequest page) {
 		List<DomainEvent> matching = this.events.values()
 			.stream()
-			.filter((event) -> event.stream().equals(stream))
+			.filter(filter)
 			.filter((event) -> !event.occurredAt().isBefore(range.from()) && event.occurredAt().isBefore(range.to()))
 			.sorted(NEWEST_FIRST)
 			.toList();
 		if (page.cursor() != null) {
-			Position after = Position.of(page.cursor(), stream, range);
+			Position after = Position.of(page.cursor(), scope, range);
 			matching = matching.stream().filter((event) -> after.isBefore(event)).toList();
 		}
 		List<DomainEvent> items = matching.subList(0, Math.min(page.limit(), matching.size()));
-		Cursor next = (matching.size() > items.size()) ? Position.after(items.get(items.size() - 1)).toCursor(stream)
+		Cursor next = (matching.size() > items.size()) ? Position.after(items.get(items.size() - 1)).toCursor(scope)
 				: null;
 		return new Page<>(List.copyOf(items), next);
 	}
@@ -80,9 +93,9 @@ public final class InMemoryEventLog implements EventLog, StreamOwners {
 			return new Position(LocalDate.ofInstant(event.occurredAt(), ZoneOffset.UTC), micros, event.id());
 		}
 
-		static Position of(Cursor cursor, EventStream stream, TimeRange range) {
+		static Position of(Cursor cursor, String scope, TimeRange range) {
 			String[] parts = cursor.decode().split("\\|", -1);
-			if (parts.length != 5 || !"e1".equals(parts[0]) || !stream.toString().equals(parts[1])) {
+			if (parts.length != 5 || !"e1".equals(parts[0]) || !scope.equals(parts[1])) {
 				throw Cursor.invalid();
 			}
 			try {
@@ -101,9 +114,9 @@ public final class InMemoryEventLog implements EventLog, StreamOwners {
 			}
 		}
 
-		Cursor toCursor(EventStream stream) {
-			return Cursor.encode(String.join("|", "e1", stream.toString(), this.day.toString(),
-					Long.toString(this.micros), this.eventId.toString()));
+		Cursor toCursor(String scope) {
+			return Cursor.encode(String.join("|", "e1", scope, this.day.toString(), Long.toString(this.micros),
+					this.eventId.toString()));
 		}
 
 		/** Whether the event comes after this position, newest first. */
