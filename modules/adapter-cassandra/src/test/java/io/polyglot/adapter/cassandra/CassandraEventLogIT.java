@@ -10,6 +10,8 @@ import java.util.UUID;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.polyglot.domain.demo.DemoEventLog;
+import io.polyglot.domain.demo.DemoEventLogContract;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.eventlog.EventLogContract;
@@ -19,8 +21,10 @@ import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -59,6 +63,12 @@ class CassandraEventLogIT extends EventLogContract {
 
 	@Autowired
 	CqlSession session;
+
+	@Autowired
+	ObjectProvider<CqlSession> sessions;
+
+	@Autowired
+	CassandraEventLogProperties properties;
 
 	@Override
 	protected EventLog eventLog() {
@@ -154,6 +164,24 @@ class CassandraEventLogIT extends EventLogContract {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Config {
+
+	}
+
+	/** Demo 6's event log table, in the demo keyspace. */
+	@Nested
+	class DemoEvents extends DemoEventLogContract {
+
+		private CassandraDemoEventLog eventLog;
+
+		@Override
+		protected DemoEventLog eventLog() {
+			// built on first use in each test: its keyspace is created then, once
+			if (this.eventLog == null) {
+				this.eventLog = new CassandraDemoEventLog(new CassandraDemoKeyspace(CassandraEventLogIT.this.sessions,
+						CassandraEventLogIT.this.properties));
+			}
+			return this.eventLog;
+		}
 
 	}
 
