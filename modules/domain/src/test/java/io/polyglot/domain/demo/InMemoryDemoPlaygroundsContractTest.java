@@ -6,6 +6,7 @@ import io.polyglot.domain.support.InMemoryDemoEventLog;
 import io.polyglot.domain.support.InMemoryDemoOutbox;
 import io.polyglot.domain.support.InMemoryFriendGraph;
 import io.polyglot.domain.support.InMemoryIntegrity;
+import io.polyglot.domain.support.InMemoryPartitions;
 import io.polyglot.domain.support.InMemorySessionPlayground;
 import io.polyglot.domain.support.InMemoryTransfers;
 import org.junit.jupiter.api.Nested;
@@ -112,6 +113,19 @@ class InMemoryDemoPlaygroundsContractTest {
 
 		@Override
 		protected SessionPlayground playground() {
+			return this.playground;
+		}
+
+	}
+
+	/** The partitioned event counts fake. */
+	@Nested
+	class Partitions extends PartitionPlaygroundContract {
+
+		private final InMemoryPartitions playground = new InMemoryPartitions();
+
+		@Override
+		protected PartitionPlayground playground() {
 			return this.playground;
 		}
 
