@@ -12,11 +12,14 @@ import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.polyglot.domain.demo.DemoEventLog;
 import io.polyglot.domain.demo.DemoEventLogContract;
+import io.polyglot.domain.demo.PartitionPlayground;
+import io.polyglot.domain.demo.PartitionPlaygroundContract;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.eventlog.EventLogContract;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.StreamOwners;
+import io.polyglot.domain.eventlog.StreamOwnersContract;
 import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.localstores.SharedTestStores;
@@ -69,6 +72,8 @@ class CassandraEventLogIT extends EventLogContract {
 
 	@Autowired
 	CassandraEventLogProperties properties;
+
+	private static CassandraDemoKeyspace demoKeyspace;
 
 	@Override
 	protected EventLog eventLog() {
@@ -171,16 +176,49 @@ class CassandraEventLogIT extends EventLogContract {
 	@Nested
 	class DemoEvents extends DemoEventLogContract {
 
-		private CassandraDemoEventLog eventLog;
-
 		@Override
 		protected DemoEventLog eventLog() {
-			// built on first use in each test: its keyspace is created then, once
-			if (this.eventLog == null) {
-				this.eventLog = new CassandraDemoEventLog(new CassandraDemoKeyspace(CassandraEventLogIT.this.sessions,
-						CassandraEventLogIT.this.properties));
+			return new CassandraDemoEventLog(demoKeyspace());
+		}
+
+	}
+
+	/** Demo 4's partitions, in the demo keyspace. */
+	@Nested
+	class DemoPartitions extends PartitionPlaygroundContract {
+
+		@Override
+		protected PartitionPlayground playground() {
+			return new CassandraPartitionPlayground(demoKeyspace());
+		}
+
+	}
+
+	/**
+	 * The demo keyspace, built once per test JVM: its first use creates and seeds it,
+	 * which takes seconds.
+	 */
+	private CassandraDemoKeyspace demoKeyspace() {
+		synchronized (CassandraEventLogIT.class) {
+			if (demoKeyspace == null) {
+				demoKeyspace = new CassandraDemoKeyspace(this.sessions, this.properties);
 			}
-			return this.eventLog;
+			return demoKeyspace;
+		}
+	}
+
+	/** The stream owners contract against the same keyspace's owner table. */
+	@Nested
+	class Owners extends StreamOwnersContract {
+
+		@Override
+		protected EventLog eventLog() {
+			return CassandraEventLogIT.this.eventLog;
+		}
+
+		@Override
+		protected StreamOwners owners() {
+			return CassandraEventLogIT.this.owners;
 		}
 
 	}
