@@ -101,8 +101,33 @@ public class OpenApiConfiguration {
 				complete(path, operation, contract);
 				inlineSchemas(operation).forEach(Schemas::anyValues);
 			}));
+			DemoSchemas.apply(openApi);
 			Schemas.describe(openApi.getComponents().getSchemas());
+			dropUnreferencedSchemas(openApi);
 		};
+	}
+
+	/**
+	 * Removes component schemas nothing refers to: springdoc writes one for a parameter
+	 * type even when the operation's parameters are replaced (the search filters'
+	 * {@code MultiValueMap}), and linters flag unused components.
+	 */
+	private static void dropUnreferencedSchemas(OpenAPI openApi) {
+		Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+		if (schemas == null) {
+			return;
+		}
+		boolean removed = true;
+		while (removed) {
+			String document;
+			try {
+				document = io.swagger.v3.core.util.Json.mapper().writeValueAsString(openApi);
+			}
+			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+				throw new IllegalStateException("The OpenAPI document cannot be written", ex);
+			}
+			removed = schemas.keySet().removeIf((name) -> !document.contains("\"#/components/schemas/" + name + "\""));
+		}
 	}
 
 	private static void complete(String path, Operation operation, ApiOperation contract) {

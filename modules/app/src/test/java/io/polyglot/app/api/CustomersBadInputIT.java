@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.polyglot.app.ContractValidation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -146,8 +147,10 @@ class CustomersBadInputIT extends ApiTestSupport {
 	@Test
 	void aDeclaredTenMegabyteBodyIsRefusedBeforeItIsSent() throws IOException {
 		// only the headers go out: the answer must come from Content-Length alone
-		String response = rawExchange("POST /api/v1/customers HTTP/1.1\r\nHost: localhost\r\n"
-				+ "Content-Type: application/json\r\nContent-Length: " + (10 * 1024 * 1024) + "\r\n\r\n", null);
+		String response = ContractValidation.checkRaw("POST", "/api/v1/customers",
+				rawExchange("POST /api/v1/customers HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Content-Type: application/json\r\nContent-Length: " + (10 * 1024 * 1024) + "\r\n\r\n",
+						null));
 
 		assertThat(response).startsWith("HTTP/1.1 413");
 		assertThat(response).containsIgnoringCase("content-type: application/problem+json");
@@ -167,6 +170,7 @@ class CustomersBadInputIT extends ApiTestSupport {
 						writeChunk(out, chunk);
 					}
 				});
+		ContractValidation.checkRaw("POST", "/api/v1/customers", response);
 
 		assertThat(response).startsWith("HTTP/1.1 413");
 		assertThat(response).containsIgnoringCase("content-type: application/problem+json");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.polyglot.app.ContractValidation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -112,7 +113,7 @@ class FuzzedEdgesIT extends ApiTestSupport {
 	}
 
 	private void assertTomcatProblem(String rawRequest) throws IOException {
-		String response = exchangeRaw(rawRequest);
+		String response = ContractValidation.checkRefusedBeforeRouting(exchangeRaw(rawRequest));
 		int split = response.indexOf("\r\n\r\n");
 		assertThat(split).as(response).isPositive();
 		String head = response.substring(0, split);

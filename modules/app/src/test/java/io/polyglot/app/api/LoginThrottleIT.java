@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
+import io.polyglot.app.ContractValidation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,7 +59,7 @@ class LoginThrottleIT extends ApiTestSupport {
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
 			in.transferTo(received);
-			return received.toString(StandardCharsets.UTF_8);
+			return ContractValidation.checkRaw("POST", "/api/v1/sessions", received.toString(StandardCharsets.UTF_8));
 		}
 	}
 

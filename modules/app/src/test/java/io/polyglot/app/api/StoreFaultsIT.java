@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.polyglot.app.ContractValidation;
 import io.polyglot.app.WithoutLocalStores;
 import io.polyglot.localstores.LocalStore;
 import io.polyglot.localstores.LocalStores;
@@ -260,16 +261,24 @@ class StoreFaultsIT {
 		}
 		try {
 			HttpResponse<String> response = this.client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			String contract = null;
+			try {
+				ContractValidation.check(response);
+			}
+			catch (AssertionError ex) {
+				// kept with the response: the load threads go on, the test reports it
+				contract = ex.getMessage();
+			}
 			return new Response(method + " " + path, response.statusCode(),
-					response.headers().firstValue("Content-Type").orElse(""), response.body());
+					response.headers().firstValue("Content-Type").orElse(""), response.body(), contract);
 		}
 		catch (IOException ex) {
 			// a timeout or a dropped connection: never an acceptable answer
-			return new Response(method + " " + path, -1, "", ex.toString());
+			return new Response(method + " " + path, -1, "", ex.toString(), null);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new Response(method + " " + path, -1, "", ex.toString());
+			return new Response(method + " " + path, -1, "", ex.toString(), null);
 		}
 	}
 
@@ -280,6 +289,9 @@ class StoreFaultsIT {
 					|| (r.status() == 503 && r.contentType().startsWith("application/problem+json"))))
 			.toList();
 		assertThat(violations).as("responses that are neither 2xx nor 503 problem+json in time").isEmpty();
+		assertThat(responses.stream().filter((r) -> r.contract() != null).toList())
+			.as("responses that contradict docs/openapi.json")
+			.isEmpty();
 	}
 
 	/** Every acknowledged transfer is in PostgreSQL and no money appeared or vanished. */
@@ -378,7 +390,8 @@ class StoreFaultsIT {
 	private record Customer(String id, String username, String token) {
 	}
 
-	private record Response(String request, int status, String contentType, String body) {
+	/** One answer; {@code contract} says how it contradicts the document, if it does. */
+	private record Response(String request, int status, String contentType, String body, String contract) {
 	}
 
 }

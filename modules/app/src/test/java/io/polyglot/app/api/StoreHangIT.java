@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.polyglot.app.ContractValidation;
 import io.polyglot.app.WithoutLocalStores;
 import io.polyglot.domain.account.Accounts;
 import io.polyglot.domain.shared.CustomerId;
@@ -146,8 +147,9 @@ class StoreHangIT {
 		try {
 			// more calls than the service has request threads
 			for (int i = 0; i < 20; i++) {
-				calls.add(this.client.sendAsync(request("GET", "/api/v1/accounts/me", token, null),
-						HttpResponse.BodyHandlers.ofString()));
+				calls.add(this.client
+					.sendAsync(request("GET", "/api/v1/accounts/me", token, null), HttpResponse.BodyHandlers.ofString())
+					.thenApply(ContractValidation::check));
 			}
 			awaitTrue("bulkhead full", () -> postgres.getMetrics().getAvailableConcurrentCalls() == 0);
 			// served while the PostgreSQL calls still hold their places: they did not
@@ -259,7 +261,8 @@ class StoreHangIT {
 	}
 
 	private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-		return this.client.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString());
+		return ContractValidation
+			.check(this.client.send(request(method, path, token, body), HttpResponse.BodyHandlers.ofString()));
 	}
 
 	private HttpRequest request(String method, String path, String token, String body) {

@@ -9,12 +9,15 @@ import io.polyglot.domain.catalog.Facets;
 import io.polyglot.domain.catalog.ManageCatalog;
 import io.polyglot.domain.catalog.Product;
 import io.polyglot.domain.shared.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Request and response bodies of the catalog endpoints. */
 final class CatalogDtos {
+
+	private static final String TYPE = "The attribute's type: string, integer, number, boolean or enum";
 
 	private CatalogDtos() {
 	}
@@ -35,7 +38,8 @@ final class CatalogDtos {
 	}
 
 	/** One attribute definition in a category request. */
-	record AttributeRequest(@Nullable String name, @Nullable String type, @Nullable Boolean required,
+	record AttributeRequest(@Nullable String name,
+			@Schema(description = TYPE, example = "integer") @Nullable String type, @Nullable Boolean required,
 			@Nullable List<String> values) {
 	}
 
@@ -51,7 +55,9 @@ final class CatalogDtos {
 
 	/** One attribute of a schema; {@code values} only for enums. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record AttributeResponse(String name, String type, boolean required, @Nullable List<String> values) {
+	record AttributeResponse(String name, @Schema(description = TYPE, example = "integer", allowableValues = {
+			"string", "integer", "number", "boolean", "enum" }) String type, boolean required,
+			@Nullable List<String> values){
 
 		static AttributeResponse of(AttributeDefinition attribute) {
 			return new AttributeResponse(attribute.name(), attribute.type().apiName(), attribute.required(),

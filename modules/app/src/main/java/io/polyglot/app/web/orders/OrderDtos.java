@@ -9,6 +9,7 @@ import io.polyglot.domain.order.OrderLine;
 import io.polyglot.domain.order.Reconciliation;
 import io.polyglot.domain.order.RepairStock;
 import io.polyglot.domain.shared.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /** Request and response bodies of the order endpoints, as API.md spells them. */
@@ -74,7 +75,14 @@ final class OrderDtos {
 	}
 
 	/** One product and order a repair touched or reported. */
-	record RepairAction(String productId, String orderId, String kind, int quantity, String reason) {
+	record RepairAction(String productId, String orderId, @Schema(
+			description = "What the repair did: RELEASED_ORPHAN (a hold of an order that does not exist), "
+					+ "RELEASED_CANCELLED (a hold of a cancelled order), SOLD_SHIPPED (a shipped order's hold "
+					+ "turned into sold units), RESTORED_HOLD (a live order's missing hold taken again), OVERSOLD "
+					+ "(a live order's missing hold that stock could not cover)",
+			example = "RELEASED_CANCELLED", allowableValues = {
+					"RELEASED_ORPHAN", "RELEASED_CANCELLED", "SOLD_SHIPPED", "RESTORED_HOLD", "OVERSOLD" }) String kind,
+			@Schema(description = "Units of the hold", example = "2") int quantity, String reason){
 
 		static RepairAction of(RepairStock.Action action) {
 			return new RepairAction(action.productId().toString(), action.orderId().toString(), action.kind().name(),
