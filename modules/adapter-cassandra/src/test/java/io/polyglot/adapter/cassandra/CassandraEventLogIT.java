@@ -10,19 +10,26 @@ import java.util.UUID;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
 import com.datastax.oss.driver.api.core.cql.Row;
+import io.polyglot.domain.demo.DemoEventLog;
+import io.polyglot.domain.demo.DemoEventLogContract;
+import io.polyglot.domain.demo.PartitionPlayground;
+import io.polyglot.domain.demo.PartitionPlaygroundContract;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.eventlog.EventLogContract;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.StreamOwners;
+import io.polyglot.domain.eventlog.StreamOwnersContract;
 import io.polyglot.domain.eventlog.TimeRange;
 import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.PageRequest;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -63,7 +70,12 @@ class CassandraEventLogIT extends EventLogContract {
 	CqlSession session;
 
 	@Autowired
+	ObjectProvider<CqlSession> sessions;
+
+	@Autowired
 	CassandraEventLogProperties properties;
+
+	private static CassandraDemoKeyspace demoKeyspace;
 
 	@Override
 	protected EventLog eventLog() {
@@ -190,6 +202,57 @@ class CassandraEventLogIT extends EventLogContract {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Config {
+
+	}
+
+	/** Demo 6's event log table, in the demo keyspace. */
+	@Nested
+	class DemoEvents extends DemoEventLogContract {
+
+		@Override
+		protected DemoEventLog eventLog() {
+			return new CassandraDemoEventLog(demoKeyspace());
+		}
+
+	}
+
+	/** Demo 4's partitions, in the demo keyspace. */
+	@Nested
+	class DemoPartitions extends PartitionPlaygroundContract {
+
+		@Override
+		protected PartitionPlayground playground() {
+			return new CassandraPartitionPlayground(demoKeyspace());
+		}
+
+	}
+
+	/**
+	 * The demo keyspace, built once per test JVM: its first use creates and seeds it,
+	 * which takes seconds.
+	 */
+	private CassandraDemoKeyspace demoKeyspace() {
+		synchronized (CassandraEventLogIT.class) {
+			if (demoKeyspace == null) {
+				demoKeyspace = new CassandraDemoKeyspace(this.sessions, this.properties);
+			}
+			return demoKeyspace;
+		}
+	}
+
+	/** The stream owners contract against the same keyspace's owner table. */
+	@Nested
+	class Owners extends StreamOwnersContract {
+
+		@Override
+		protected EventLog eventLog() {
+			return CassandraEventLogIT.this.eventLog;
+		}
+
+		@Override
+		protected StreamOwners owners() {
+			return CassandraEventLogIT.this.owners;
+		}
 
 	}
 

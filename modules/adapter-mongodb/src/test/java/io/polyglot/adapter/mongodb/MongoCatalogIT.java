@@ -6,16 +6,25 @@ import java.util.Map;
 
 import io.polyglot.domain.catalog.Catalog;
 import io.polyglot.domain.catalog.CatalogContract;
+import io.polyglot.domain.catalog.CatalogImport;
+import io.polyglot.domain.catalog.CatalogImportContract;
 import io.polyglot.domain.catalog.Category;
 import io.polyglot.domain.catalog.Product;
 import io.polyglot.domain.catalog.ProductQuery;
 import io.polyglot.domain.catalog.ProductSort;
 import io.polyglot.domain.catalog.SearchTerms;
+import io.polyglot.domain.demo.CustomerOrdersPlayground;
+import io.polyglot.domain.demo.CustomerOrdersPlaygroundContract;
+import io.polyglot.domain.demo.IntegrityPlayground;
+import io.polyglot.domain.demo.IntegrityPlaygroundContract;
+import io.polyglot.domain.demo.TransferPlayground;
+import io.polyglot.domain.demo.TransferPlaygroundContract;
 import io.polyglot.domain.order.Stock;
 import io.polyglot.domain.shared.PageRequest;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
 import org.bson.Document;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -113,6 +122,68 @@ class MongoCatalogIT extends CatalogContract {
 	@EnableAutoConfiguration
 	static class Config {
 
+	}
+
+	/** The catalog import contract against the same MongoDB collection. */
+	@Nested
+	class ImportIntoMongo extends CatalogImportContract {
+
+		@Override
+		protected Catalog catalog() {
+			return MongoCatalogIT.this.catalog;
+		}
+
+		@Override
+		protected Stock stock() {
+			return MongoCatalogIT.this.stock;
+		}
+
+		@Override
+		protected CatalogImport catalogImport() {
+			return MongoCatalogIT.this.catalog;
+		}
+
+	}
+
+	/** Demo 6's transfer as two single-document writes, in a demo database of its own. */
+	@Nested
+	class DemoTransfers extends TransferPlaygroundContract {
+
+		@Override
+		protected TransferPlayground playground() {
+			return new MongoTransfers(demoDatabase());
+		}
+
+	}
+
+	/** Demo 1's documents, where only the id is unique. */
+	@Nested
+	class DemoIntegrity extends IntegrityPlaygroundContract {
+
+		@Override
+		protected IntegrityPlayground playground() {
+			return new MongoIntegrityPlayground(demoDatabase());
+		}
+
+	}
+
+	/** Demo 2's shop, one document per customer with the orders embedded. */
+	@Nested
+	class DemoCustomerOrders extends CustomerOrdersPlaygroundContract {
+
+		@Override
+		protected CustomerOrdersPlayground playground() {
+			return new MongoCustomerOrders(demoDatabase());
+		}
+
+	}
+
+	/**
+	 * The demos' own database, as the demo configuration names it apart from the
+	 * catalog's.
+	 */
+	MongoDemoDatabase demoDatabase() {
+		return new MongoDemoDatabase(this.mongo.getMongoDatabaseFactory().getMongoDatabase("polyglot_demo_it"));
 	}
 
 }

@@ -1,13 +1,19 @@
 package io.polyglot.adapter.neo4j;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.polyglot.domain.demo.FriendGraphPlayground;
+import io.polyglot.domain.demo.FriendGraphPlaygroundContract;
 import io.polyglot.domain.shared.CustomerId;
+import io.polyglot.domain.social.PeopleListing;
+import io.polyglot.domain.social.PeopleListingContract;
 import io.polyglot.domain.social.SocialGraph;
 import io.polyglot.domain.social.SocialGraphContract;
 import io.polyglot.localstores.SharedTestStores;
 import io.polyglot.localstores.SpringConnectionProperties;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Driver;
 
@@ -35,6 +41,9 @@ class Neo4jSocialGraphIT extends SocialGraphContract {
 
 	@Autowired
 	SocialGraph graph;
+
+	@Autowired
+	PeopleListing listing;
 
 	@Autowired
 	Driver driver;
@@ -94,6 +103,33 @@ class Neo4jSocialGraphIT extends SocialGraphContract {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Config {
+
+	}
+
+	/** The people listing contract against the same Neo4j graph. */
+	@Nested
+	class PeopleListingOnNeo4j extends PeopleListingContract {
+
+		@Override
+		protected SocialGraph graph() {
+			return Neo4jSocialGraphIT.this.graph;
+		}
+
+		@Override
+		protected PeopleListing listing() {
+			return Neo4jSocialGraphIT.this.listing;
+		}
+
+	}
+
+	/** Demo 5's graph in Neo4j, under the demo's own labels. */
+	@Nested
+	class DemoFriendGraph extends FriendGraphPlaygroundContract {
+
+		@Override
+		protected FriendGraphPlayground playground() {
+			return new Neo4jFriendGraph(Neo4jSocialGraphIT.this.driver, Duration.ofSeconds(60));
+		}
 
 	}
 

@@ -6,9 +6,12 @@ import java.util.Map;
 import io.polyglot.adapter.postgres.testapp.PostgresTestApplication;
 import io.polyglot.domain.catalog.Catalog;
 import io.polyglot.domain.catalog.CatalogContract;
+import io.polyglot.domain.catalog.CatalogImport;
+import io.polyglot.domain.catalog.CatalogImportContract;
 import io.polyglot.domain.catalog.Category;
 import io.polyglot.domain.catalog.Product;
 import io.polyglot.domain.order.Stock;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +82,27 @@ class PostgresCatalogIT extends CatalogContract {
 		assertThat(level(product.id()).holds()).isEmpty();
 		assertThat(catalog().product(product.id()).orElseThrow().stock()).isEqualTo(5);
 		assertThat(List.of(level(product.id()).received())).containsExactly(5L);
+	}
+
+	/** The catalog import contract against the same PostgreSQL tables. */
+	@Nested
+	class ImportIntoPostgres extends CatalogImportContract {
+
+		@Override
+		protected Catalog catalog() {
+			return PostgresCatalogIT.this.catalog();
+		}
+
+		@Override
+		protected Stock stock() {
+			return PostgresCatalogIT.this.stock();
+		}
+
+		@Override
+		protected CatalogImport catalogImport() {
+			return new PostgresCatalog(PostgresCatalogIT.this.jdbc);
+		}
+
 	}
 
 }

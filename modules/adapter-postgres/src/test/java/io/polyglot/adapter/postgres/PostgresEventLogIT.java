@@ -10,7 +10,9 @@ import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.eventlog.EventLogContract;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.eventlog.StreamOwners;
+import io.polyglot.domain.eventlog.StreamOwnersContract;
 import io.polyglot.domain.shared.CustomerId;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +70,26 @@ class PostgresEventLogIT extends EventLogContract {
 		assertThat(eventLog().read(stream, lastDays(1), io.polyglot.domain.shared.PageRequest.first()).items())
 			.extracting(DomainEvent::occurredAt)
 			.containsExactly(CLOCK.now().minusSeconds(1));
+	}
+
+	/** The stream owners contract against the same tables. */
+	@Nested
+	class Owners extends StreamOwnersContract {
+
+		private PostgresEventLog log() {
+			return new PostgresEventLog(PostgresEventLogIT.this.jdbc);
+		}
+
+		@Override
+		protected EventLog eventLog() {
+			return log();
+		}
+
+		@Override
+		protected StreamOwners owners() {
+			return log();
+		}
+
 	}
 
 }

@@ -6,10 +6,13 @@ import java.util.List;
 import io.polyglot.adapter.postgres.testapp.PostgresTestApplication;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.social.PathDepth;
+import io.polyglot.domain.social.PeopleListing;
+import io.polyglot.domain.social.PeopleListingContract;
 import io.polyglot.domain.social.Person;
 import io.polyglot.domain.social.SocialGraph;
 import io.polyglot.domain.social.SocialGraphContract;
 import io.polyglot.domain.social.SocialPath;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +87,23 @@ class PostgresSocialGraphIT extends SocialGraphContract {
 		List<Person> reversed = new ArrayList<>(people);
 		java.util.Collections.reverse(reversed);
 		return reversed;
+	}
+
+	/** The people listing contract against the same PostgreSQL tables. */
+	@Nested
+	class PeopleListingOnPostgres extends PeopleListingContract {
+
+		@Override
+		protected SocialGraph graph() {
+			return PostgresSocialGraphIT.this.graph();
+		}
+
+		@Override
+		protected PeopleListing listing() {
+			return new PostgresSocialGraph(PostgresSocialGraphIT.this.jdbc,
+					PostgresSocialGraphIT.this.transactionManager);
+		}
+
 	}
 
 }

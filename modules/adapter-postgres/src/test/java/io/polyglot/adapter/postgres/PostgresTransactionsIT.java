@@ -5,8 +5,10 @@ import java.util.UUID;
 import io.polyglot.adapter.postgres.testapp.PostgresTestApplication;
 import io.polyglot.domain.shared.ConflictException;
 import io.polyglot.domain.shared.Transactions;
+import io.polyglot.domain.shared.TransactionsContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +90,17 @@ class PostgresTransactionsIT {
 
 	private int count() {
 		return this.jdbc.queryForObject("SELECT count(*) FROM " + this.table, Integer.class);
+	}
+
+	/** The transactions contract against the same adapter. */
+	@Nested
+	class Contract extends TransactionsContract {
+
+		@Override
+		protected Transactions transactions() {
+			return PostgresTransactionsIT.this.transactions;
+		}
+
 	}
 
 }

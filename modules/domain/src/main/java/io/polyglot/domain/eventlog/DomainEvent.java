@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import io.polyglot.domain.outbox.EventSerializer;
 import io.polyglot.domain.shared.CustomerId;
 
 /**
@@ -16,8 +15,8 @@ import io.polyglot.domain.shared.CustomerId;
  * redelivered event never duplicates. The payload is flat text (amounts as "12.50", ids
  * as UUID text) so every store can keep it without a type mapping. The owner is the
  * customer who may read the stream; null for streams only administrators read. Domain
- * code writes and reads typed {@link Event}s, which {@link EventSerializer} turns into
- * this form and back.
+ * code writes and reads typed {@link Event}s, which each context's {@link EventCodec}
+ * turns into this form and back.
  */
 public record DomainEvent(UUID id, EventStream stream, String type, Instant occurredAt, @Nullable CustomerId owner,
 		Map<String, String> payload) {
@@ -26,7 +25,7 @@ public record DomainEvent(UUID id, EventStream stream, String type, Instant occu
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(stream, "stream");
 		Objects.requireNonNull(occurredAt, "occurredAt");
-		if (!EventSerializer.isKnownType(type)) {
+		if (!EventCodecs.isKnownType(type)) {
 			throw new IllegalArgumentException("unknown event type " + type);
 		}
 		payload = Map.copyOf(payload);

@@ -8,7 +8,7 @@ import io.polyglot.domain.shared.CustomerId;
  * Something that happened in one context, as a typed record. Each context declares its
  * events under a sealed interface ({@code CustomerEvent}, {@code AccountEvent},
  * {@code SessionEvent}, {@code OrderEvent}, {@code CatalogEvent}, {@code SocialEvent});
- * {@link io.polyglot.domain.outbox.EventSerializer} turns them into their stored form
+ * the context's {@link EventCodec} turns them into their stored form
  * ({@link DomainEvent}) and back, so no other code knows the stored type names or the
  * payload keys.
  */

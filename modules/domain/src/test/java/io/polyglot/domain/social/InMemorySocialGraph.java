@@ -21,8 +21,11 @@ import io.polyglot.domain.shared.Page;
 import io.polyglot.domain.shared.PageRequest;
 import io.polyglot.domain.shared.ValidationException;
 
-/** The social graph port in maps, with breadth-first search for paths. */
-final class InMemorySocialGraph implements SocialGraph {
+/**
+ * The social graph port (and its people listing) in maps, with breadth-first search for
+ * paths.
+ */
+final class InMemorySocialGraph implements SocialGraph, PeopleListing {
 
 	private final Map<CustomerId, Person> people = new LinkedHashMap<>();
 
@@ -65,6 +68,20 @@ final class InMemorySocialGraph implements SocialGraph {
 		String after = (page.cursor() != null) ? afterId(page.cursor()) : null;
 		List<Person> all = friendsOf(who).stream()
 			.map(this.people::get)
+			.sorted(byId())
+			.filter((person) -> after == null || person.id().toString().compareTo(after) > 0)
+			.toList();
+		List<Person> items = all.subList(0, Math.min(page.limit(), all.size()));
+		Cursor next = (all.size() > items.size()) ? Cursor.encode(items.get(items.size() - 1).id().toString()) : null;
+		return new Page<>(items, next);
+	}
+
+	@Override
+	public synchronized Page<Person> people(PageRequest page) {
+		// keyset by id text, as both real graphs page
+		String after = (page.cursor() != null) ? afterId(page.cursor()) : null;
+		List<Person> all = this.people.values()
+			.stream()
 			.sorted(byId())
 			.filter((person) -> after == null || person.id().toString().compareTo(after) > 0)
 			.toList();
