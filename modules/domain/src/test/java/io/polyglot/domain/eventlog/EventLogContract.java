@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Cursor;
@@ -47,11 +48,18 @@ public abstract class EventLogContract {
 
 	/** Every page of the stream, following cursors, with the given page size. */
 	protected List<DomainEvent> readAll(EventStream stream, TimeRange range, int limit) {
+		return everyPage(limit, (page) -> eventLog().read(stream, range, page));
+	}
+
+	/**
+	 * Every page one read answers, following cursors; each page is checked on the way.
+	 */
+	protected static List<DomainEvent> everyPage(int limit, Function<PageRequest, Page<DomainEvent>> read) {
 		List<DomainEvent> all = new ArrayList<>();
 		Cursor cursor = null;
 		int pages = 0;
 		do {
-			Page<DomainEvent> page = eventLog().read(stream, range, new PageRequest(limit, cursor));
+			Page<DomainEvent> page = read.apply(new PageRequest(limit, cursor));
 			assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
 			if (page.nextCursor() != null) {
 				assertThat(page.items()).as("a page with a next cursor is full").hasSize(limit);
@@ -232,21 +240,7 @@ public abstract class EventLogContract {
 	 * Every page of the owner's timeline, following cursors, with the given page size.
 	 */
 	protected List<DomainEvent> readTimeline(CustomerId owner, TimeRange range, int limit) {
-		List<DomainEvent> all = new ArrayList<>();
-		Cursor cursor = null;
-		int pages = 0;
-		do {
-			Page<DomainEvent> page = eventLog().readTimeline(owner, range, new PageRequest(limit, cursor));
-			assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
-			if (page.nextCursor() != null) {
-				assertThat(page.items()).as("a page with a next cursor is full").hasSize(limit);
-			}
-			all.addAll(page.items());
-			cursor = page.nextCursor();
-			assertThat(++pages).as("pages").isLessThan(1_000);
-		}
-		while (cursor != null);
-		return all;
+		return everyPage(limit, (page) -> eventLog().readTimeline(owner, range, page));
 	}
 
 	@Test
