@@ -123,6 +123,9 @@ class CassandraRingIT {
 			RestClient http = RestClient.builder().baseUrl("http://127.0.0.1:" + port).build();
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			CqlSession cql = app.getBean(CqlSession.class);
+			// the adapter migrates on a warm-up thread after the context starts
+			awaitTrue("the event log keyspace migrated",
+					() -> cql.getMetadata().getKeyspace("polyglot_ring").isPresent());
 			assertThat(cql.getMetadata().getKeyspace("polyglot_ring").orElseThrow().getReplication())
 				.containsEntry("datacenter1", "3");
 			List<String[]> clients = new ArrayList<>();
