@@ -3,6 +3,7 @@ package io.polyglot.mongodbnode;
 import java.util.Locale;
 import java.util.Set;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -53,6 +54,13 @@ final class DurableH2Backend extends H2Backend {
 		super(store);
 		this.store = store;
 		this.forceToDisk = forceToDisk;
+	}
+
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		// getMvStore(), not a field of this class: H2Backend's constructor opens the
+		// existing databases before this class's fields are set
+		return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
 	}
 
 	@Override

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.AbstractMongoBackend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -49,14 +48,14 @@ public final class MongoNode {
 		String description;
 		switch (durability) {
 			case "memory" -> {
-				backend = new MemoryBackend();
-				description = "memory backend";
+				backend = new IndexedMemoryBackend();
+				description = "memory backend, ordered secondary indexes";
 			}
 			case "commit", "fsync" -> {
 				Path file = Path.of(args[2]).toAbsolutePath();
 				Files.createDirectories(file.getParent());
 				backend = new DurableH2Backend(MVStore.open(file.toString()), "fsync".equals(durability));
-				description = "H2 backend, " + durability + " per write";
+				description = "H2 backend, " + durability + " per write, ordered secondary indexes";
 			}
 			default -> {
 				System.err.println("unknown durability '" + durability + "': memory, commit or fsync");
