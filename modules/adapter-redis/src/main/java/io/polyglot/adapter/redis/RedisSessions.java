@@ -17,6 +17,8 @@ import io.polyglot.domain.account.Role;
 import io.polyglot.domain.session.Session;
 import io.polyglot.domain.session.Sessions;
 import io.polyglot.domain.shared.CustomerId;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -169,6 +171,18 @@ class RedisSessions implements Sessions {
 		.thenComparing(Session::createdAt, Comparator.reverseOrder())
 		.thenComparing(Session::id);
 
+	/**
+	 * Owner pointers already read, by token hash. A pointer never changes while its token
+	 * lives, and a stale one is harmless: the touch script finds no session under it and
+	 * answers nothing, exactly as if the pointer had been missing. So a request for a
+	 * known token is one round trip (the script), not two; bounded, and dropped after a
+	 * while unused, so it holds only the tokens in use.
+	 */
+	private final Cache<String, String> owners = Caffeine.newBuilder()
+		.maximumSize(100_000)
+		.expireAfterAccess(Duration.ofMinutes(30))
+		.build();
+
 	private final StringRedisTemplate redis;
 
 	RedisSessions(StringRedisTemplate redis) {
@@ -203,8 +217,10 @@ class RedisSessions implements Sessions {
 			// nothing and expires, while a session without its pointer could not be
 			// reached by its token
 			this.redis.opsForValue().set(ownerKey(tokenHash), customerId, Duration.ofMillis(ownerTtl));
-			return this.redis.execute(CREATE, List.of(sessionKey(customerId, tokenHash), indexKey(customerId)),
+			Long created = this.redis.execute(CREATE, List.of(sessionKey(customerId, tokenHash), indexKey(customerId)),
 					args.toArray());
+			this.owners.put(tokenHash, customerId);
+			return created;
 		});
 	}
 
@@ -217,14 +233,22 @@ class RedisSessions implements Sessions {
 			// the keys are named after the customer, which only the pointer knows:
 			// reading it first lets the script declare every key it writes, which Redis
 			// requires of a script
-			String customerId = this.redis.opsForValue().get(ownerKey(tokenHash));
+			String customerId = this.owners.getIfPresent(tokenHash);
 			if (customerId == null) {
-				return Optional.empty();
+				customerId = this.redis.opsForValue().get(ownerKey(tokenHash));
+				if (customerId == null) {
+					return Optional.empty();
+				}
+				this.owners.put(tokenHash, customerId);
 			}
 			List<?> fields = this.redis.execute(TOUCH, List.of(sessionKey(customerId, tokenHash), indexKey(customerId)),
 					now.toString(), Long.toString(now.toEpochMilli()), Long.toString(idleTimeout.toMillis()),
 					Long.toString(INDEX_GRACE.toMillis()), tokenHash);
-			return (fields == null || fields.isEmpty()) ? Optional.empty() : Optional.of(toSession(fields));
+			if (fields == null || fields.isEmpty()) {
+				this.owners.invalidate(tokenHash);
+				return Optional.empty();
+			}
+			return Optional.of(toSession(fields));
 		});
 	}
 
@@ -263,6 +287,7 @@ class RedisSessions implements Sessions {
 	public boolean revoke(String tokenHash) {
 		requireTokenHash(tokenHash);
 		String owner = ownerKey(tokenHash);
+		this.owners.invalidate(tokenHash);
 		return RedisCalls.call(() -> {
 			// read first for the same reason as in touch: the script declares both keys
 			String customerId = this.redis.opsForValue().get(owner);
@@ -291,6 +316,7 @@ class RedisSessions implements Sessions {
 			Long ended = this.redis.execute(REVOKE_MEMBERS, keys, members.toArray());
 			// one DEL per pointer: the pointers lie in other slots than each other
 			members.forEach((member) -> this.redis.delete(ownerKey(member)));
+			this.owners.invalidateAll(members);
 			return (ended != null) ? ended.intValue() : 0;
 		});
 	}

@@ -154,6 +154,29 @@ class RedisSessionsIT extends SessionsContract {
 	}
 
 	@Test
+	void aSessionEndedThroughAnotherInstanceIsGoneHereToo() {
+		// each service instance keeps the owner pointers it has read; ending a session
+		// elsewhere must still end it here, on the next request
+		RedisSessions here = new RedisSessions(this.redis);
+		RedisSessions elsewhere = new RedisSessions(this.redis);
+		CustomerId customer = CustomerId.random();
+		SessionToken revoked = SessionToken.generate();
+		SessionToken revokedWithAll = SessionToken.generate();
+		here.create(revoked.hash(), newSession(customer, Instant.now(), LONG), Duration.ofMinutes(30));
+		here.create(revokedWithAll.hash(), newSession(customer, Instant.now(), LONG), Duration.ofMinutes(30));
+		assertThat(here.touch(revoked.hash(), Instant.now(), Duration.ofMinutes(30))).isPresent();
+		assertThat(here.touch(revokedWithAll.hash(), Instant.now(), Duration.ofMinutes(30))).isPresent();
+
+		assertThat(elsewhere.revoke(revoked.hash())).isTrue();
+		assertThat(here.touch(revoked.hash(), Instant.now(), Duration.ofMinutes(30))).isEmpty();
+		assertThat(here.touch(revokedWithAll.hash(), Instant.now(), Duration.ofMinutes(30))).isPresent();
+
+		assertThat(elsewhere.revokeAll(customer)).isEqualTo(1);
+		assertThat(here.touch(revokedWithAll.hash(), Instant.now(), Duration.ofMinutes(30))).isEmpty();
+		assertThat(here.list(customer, Instant.now())).isEmpty();
+	}
+
+	@Test
 	void theTokenItselfIsNeverStored() {
 		CustomerId customer = CustomerId.random();
 		List<String> tokens = new ArrayList<>();

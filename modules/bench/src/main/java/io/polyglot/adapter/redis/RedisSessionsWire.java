@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
@@ -32,6 +33,12 @@ public final class RedisSessionsWire {
 	private final String touch;
 
 	private final String revoke;
+
+	/**
+	 * The owner pointers already read, as the adapter keeps them: one round trip per
+	 * touch.
+	 */
+	private final Map<String, String> owners = new ConcurrentHashMap<>();
 
 	public RedisSessionsWire(RedisCommands<String, String> redis) {
 		this.redis = redis;
@@ -72,16 +79,21 @@ public final class RedisSessionsWire {
 		this.redis.evalsha(this.create, ScriptOutputType.INTEGER,
 				new String[] { RedisSessions.sessionKey(customerId, tokenHash), RedisSessions.indexKey(customerId) },
 				args.toArray(String[]::new));
+		this.owners.put(tokenHash, customerId);
 	}
 
 	/**
-	 * GET the owner pointer, then the touch script; the session's fields, empty when
-	 * gone.
+	 * The touch script, after a GET of the owner pointer only for a token not seen
+	 * before; the session's fields, empty when gone.
 	 */
 	public Map<String, String> touch(String tokenHash, Instant now, Duration idleTimeout) {
-		String customerId = this.redis.get(RedisSessions.ownerKey(tokenHash));
+		String customerId = this.owners.get(tokenHash);
 		if (customerId == null) {
-			return Map.of();
+			customerId = this.redis.get(RedisSessions.ownerKey(tokenHash));
+			if (customerId == null) {
+				return Map.of();
+			}
+			this.owners.put(tokenHash, customerId);
 		}
 		List<Object> flat = this.redis.evalsha(this.touch, ScriptOutputType.MULTI,
 				new String[] { RedisSessions.sessionKey(customerId, tokenHash), RedisSessions.indexKey(customerId) },
@@ -97,6 +109,7 @@ public final class RedisSessionsWire {
 	/** GET the owner pointer, the revoke script, DEL the pointer. */
 	public boolean revoke(String tokenHash) {
 		String owner = RedisSessions.ownerKey(tokenHash);
+		this.owners.remove(tokenHash);
 		String customerId = this.redis.get(owner);
 		if (customerId == null) {
 			return false;
