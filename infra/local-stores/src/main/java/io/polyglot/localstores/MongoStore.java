@@ -93,7 +93,7 @@ public final class MongoStore extends ProcessStore {
 	}
 
 	private List<String> jvmArgs() {
-		List<String> args = new ArrayList<>(List.of("-Xms32m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError",
+		List<String> args = new ArrayList<>(List.of("-Xms32m", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError",
 				"-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
 				// one line per client connection otherwise
 				"-Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire=warn"));

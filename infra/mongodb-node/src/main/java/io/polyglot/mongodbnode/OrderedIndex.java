@@ -1,6 +1,5 @@
 package io.polyglot.mongodbnode;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -45,15 +44,16 @@ final class OrderedIndex<P> extends Index<P> {
 
 	}
 
-	/** Where each document is and which entries it has, by {@code _id}. */
-	private record Indexed<P>(P position, List<Entry> entries) {
-	}
-
 	private final Comparator<Entry> order;
 
 	private final NavigableSet<Entry> entries;
 
-	private final Map<Object, Indexed<P>> byId = new HashMap<>();
+	/**
+	 * Where each document is, by {@code _id}. Its entries are not kept: the core hands
+	 * over the document as it was indexed when it removes or updates it, and its keys are
+	 * computed again from that (less memory per document in every index).
+	 */
+	private final Map<Object, P> positions = new HashMap<>();
 
 	/** Per key: whether any document had an array (or a value inside one) under it. */
 	private final boolean[] multikeyKeys;
@@ -108,8 +108,7 @@ final class OrderedIndex<P> extends Index<P> {
 
 	@Override
 	public synchronized P getPosition(Document document) {
-		Indexed<P> indexed = this.byId.get(id(document));
-		return (indexed != null) ? indexed.position() : null;
+		return this.positions.get(id(document));
 	}
 
 	@Override
@@ -129,23 +128,22 @@ final class OrderedIndex<P> extends Index<P> {
 				this.multikey = true;
 			}
 		}
-		List<Entry> added = new ArrayList<>(keyValues.size());
 		for (KeyValue keyValue : keyValues) {
-			Entry entry = new Entry(keyValue.stream().toArray(), 0, position);
-			this.entries.add(entry);
-			added.add(entry);
+			this.entries.add(new Entry(keyValue.stream().toArray(), 0, position));
 		}
-		this.byId.put(id(document), new Indexed<>(position, added));
+		this.positions.put(id(document), position);
 	}
 
 	@Override
 	public synchronized P remove(Document document) {
-		Indexed<P> indexed = this.byId.remove(id(document));
-		if (indexed == null) {
+		P position = this.positions.remove(id(document));
+		if (position == null) {
 			return null;
 		}
-		indexed.entries().forEach(this.entries::remove);
-		return indexed.position();
+		for (KeyValue keyValue : getKeyValues(document)) {
+			this.entries.remove(new Entry(keyValue.stream().toArray(), 0, position));
+		}
+		return position;
 	}
 
 	@Override
@@ -160,7 +158,7 @@ final class OrderedIndex<P> extends Index<P> {
 
 	@Override
 	public synchronized long getCount() {
-		return this.byId.size();
+		return this.positions.size();
 	}
 
 	@Override
@@ -183,7 +181,7 @@ final class OrderedIndex<P> extends Index<P> {
 	@Override
 	public synchronized void drop() {
 		this.entries.clear();
-		this.byId.clear();
+		this.positions.clear();
 	}
 
 	private static Object id(Document document) {
