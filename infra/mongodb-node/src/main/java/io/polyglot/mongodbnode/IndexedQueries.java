@@ -116,6 +116,10 @@ final class IndexedQueries<P> {
 			}
 		}
 		QueryConstraints constraints = QueryConstraints.of(query);
+		Answer exact = byUniqueKey(indexes, constraints);
+		if (exact != null) {
+			return exact;
+		}
 		List<Scan<P>> ordered = new ArrayList<>();
 		List<Scan<P>> bounded = new ArrayList<>();
 		for (Index<P> index : indexes) {
@@ -158,6 +162,40 @@ final class IndexedQueries<P> {
 			candidates.add(this.documents.apply(it.next()));
 		}
 		return new Answer(candidates, false);
+	}
+
+	/**
+	 * The candidates from a unique index ({@code _id}, {@code sku}) whose every key has
+	 * an equality in the filter, or {@code null}. The core asks a unique index only about
+	 * a filter that is nothing but its keys, so {@code {$and: [{_id: x}, {stock: {$gte:
+	 * 1}}]}}, the shape of every conditional update by id, was a collection scan.
+	 */
+	private Answer byUniqueKey(List<Index<P>> indexes, QueryConstraints constraints) {
+		for (Index<P> index : indexes) {
+			if (index instanceof OrderedIndex) {
+				continue;
+			}
+			Document keys = new Document();
+			for (IndexKey key : index.getKeys()) {
+				Constraint constraint = constraints.get(key.getKey());
+				if (constraint == null || !constraint.isEquality()) {
+					keys = null;
+					break;
+				}
+				keys.put(key.getKey(), constraint.equal());
+			}
+			if (keys != null && index.canHandle(keys)) {
+				List<Document> candidates = new ArrayList<>(1);
+				for (P position : index.getPositions(keys)) {
+					Document document = this.documents.apply(position);
+					if (document != null) {
+						candidates.add(document);
+					}
+				}
+				return new Answer(candidates, false);
+			}
+		}
+		return null;
 	}
 
 	/**

@@ -123,6 +123,28 @@ class OrderedIndexQueriesTest {
 		}
 	}
 
+	@Test
+	void aConditionalUpdateByIdReadsOneDocument() {
+		// the shape of every stock reservation: {$and: [{_id: x}, {stock: {$gte: n}}]}
+		MongoCollection<Document> memory = collection(new IndexedMemoryBackend());
+		createCatalogIndexes(memory);
+		Random random = new Random(3);
+		List<Document> documents = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			documents.add(product(i, random).append("stock", 5));
+		}
+		memory.insertMany(documents);
+		Bson byIdWithStock = Filters.and(Filters.eq("_id", "p-00042"), Filters.gte("stock", 1));
+
+		long before = IndexedQueries.documentsRead.sum();
+		assertThat(memory.updateOne(byIdWithStock, Updates.inc("stock", -1)).getModifiedCount()).isEqualTo(1);
+		assertThat(IndexedQueries.documentsRead.sum() - before).isEqualTo(1);
+		assertThat(memory.find(Filters.eq("_id", "p-00042")).first().getInteger("stock")).isEqualTo(4);
+		assertThat(memory
+			.updateOne(Filters.and(Filters.eq("_id", "p-00042"), Filters.gte("stock", 5)), Updates.inc("stock", -1))
+			.getModifiedCount()).isZero();
+	}
+
 	private static void assertSameAnswers(MongoCollection<Document> reference, List<MongoCollection<Document>> others,
 			Random random, int queries) {
 		for (int i = 0; i < queries; i++) {
@@ -194,6 +216,9 @@ class OrderedIndexQueriesTest {
 		}
 		if (random.nextInt(10) == 0) {
 			parts.add(Filters.gt("nameKey", "name 0" + random.nextInt(10)));
+		}
+		if (random.nextInt(8) == 0) {
+			parts.add(Filters.eq("_id", String.format("p-%05d", random.nextInt(1_600))));
 		}
 		return parts.isEmpty() ? new Document() : Filters.and(parts);
 	}
