@@ -174,6 +174,20 @@ public final class Stores implements AutoCloseable {
 		return this.postgres;
 	}
 
+	/** The JDBC URL of the bench's own database (after {@link #postgres()}). */
+	public String postgresUrl() {
+		return withDatabase(this.properties.get("spring.datasource.url", "jdbc:postgresql://localhost:5432/postgres"),
+				NAMESPACE);
+	}
+
+	public String postgresUser() {
+		return this.properties.get("spring.datasource.username", "postgres");
+	}
+
+	public String postgresPassword() {
+		return this.properties.get("spring.datasource.password", "");
+	}
+
 	private String postgresVersion() throws Exception {
 		try (Connection connection = this.postgres.getConnection();
 				Statement statement = connection.createStatement();

@@ -1,15 +1,20 @@
 package io.polyglot.bench.workloads;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -17,6 +22,7 @@ import io.polyglot.adapter.cassandra.CassandraEventLog;
 import io.polyglot.adapter.cassandra.CassandraPorts;
 import io.polyglot.adapter.postgres.PostgresPorts;
 import io.polyglot.bench.baseline.Sql;
+import io.polyglot.bench.baseline.Pgbench;
 import io.polyglot.bench.baseline.TpcbLike;
 import io.polyglot.bench.harness.BenchContext;
 import io.polyglot.bench.harness.Equivalence;
@@ -80,6 +86,10 @@ public final class TransfersWorkload implements Workload {
 		sweep.addAll(context.settings().quick() ? List.of(1, 8, 64) : List.of(1, 2, 4, 8, 16, 32, 64));
 		List<Integer> clients = sweep.stream().sorted().toList();
 
+		Pgbench pgbench = Pgbench.find(stores.postgresUrl(), stores.postgresUser(), stores.postgresPassword())
+			.orElse(null);
+		String pgbenchVersion = (pgbench != null) ? Pgbench.label(pgbench.version()) : "";
+
 		// the same ten transfers through both must leave the same balances
 		List<CustomerId> checkPort = customers(sql, 10);
 		List<CustomerId> checkRaw = customers(sql, 10);
@@ -110,6 +120,29 @@ public final class TransfersWorkload implements Workload {
 			TpcbLike tpcb = new TpcbLike(sql, (accounts == 10) ? 1 : 10, 10_000).load();
 			context.measure(concern(), "tpcb-" + label, "baseline", pgLabel + " pgbench-like", accounts, clients,
 					(op) -> tpcb.transaction());
+			if (pgbench != null) {
+				// the port's own statements, sent by pgbench: what the adapter could
+				// reach
+				// with no JVM, pool or domain code in between
+				Path script = portTransferScript(sql, customers(sql, accounts));
+				for (int c : clients) {
+					context.add(pgbench.measure(concern(), "transfer-" + label, "pgbench-same-sql",
+							pgLabel + " " + pgbenchVersion, accounts, c, context.settings().warmUp(),
+							context.settings().measure(), script, List.of("n=" + accounts)));
+				}
+				Files.deleteIfExists(script);
+			}
+		}
+		if (pgbench != null) {
+			pgbench.initialize(1);
+			for (int c : clients) {
+				context.add(pgbench.measure(concern(), "tpcb-pgbench", "baseline", pgLabel + " " + pgbenchVersion,
+						100_000, c, context.settings().warmUp(), context.settings().measure(), null, List.of()));
+			}
+		}
+		else {
+			context.note("transfers: no pgbench binary on this machine (Debian: postgresql-client or postgresql-15): "
+					+ "the pgbench rows are skipped.");
 		}
 		context.note("transfers: port/raw is the domain use case plus adapter against the same SQL by hand; "
 				+ "the TPC-B-like rows are pgbench's standard transaction on the same server, a scale reference, "
@@ -229,6 +262,66 @@ public final class TransfersWorkload implements Workload {
 				.get(0));
 		}
 		return balances;
+	}
+
+	/**
+	 * A pgbench script sending, in one transaction, the statements the port sends for a
+	 * transfer (JdbcAccounts LOCK, INSERT_TRANSFER and POST twice, PostgresOutbox
+	 * INSERT_EVENT_AND_DELIVERIES twice) between two random accounts of a numbered map.
+	 * Differences, none of them a round trip: ids are looked up in the map by subquery,
+	 * the new balance is computed in SQL instead of in Java, and ids are made in SQL.
+	 */
+	static Path portTransferScript(Sql sql, List<CustomerId> customers) throws IOException {
+		sql.update("DROP TABLE IF EXISTS bench_pgbench_map");
+		sql.update(
+				"CREATE TABLE bench_pgbench_map (n int PRIMARY KEY, account_id uuid NOT NULL, customer_id uuid NOT NULL)");
+		sql.update("""
+				INSERT INTO bench_pgbench_map (n, account_id, customer_id)
+				SELECT row_number() OVER (ORDER BY a.customer_id), a.id, a.customer_id
+				FROM accounts a WHERE a.customer_id = ANY(?::uuid[])""",
+				(Object) customers.stream().map(CustomerId::toString).toArray(String[]::new));
+		String consumers = CONSUMERS.stream().map((c) -> "'" + c + "'").collect(Collectors.joining(", "));
+		String event = """
+				WITH event AS (
+				    INSERT INTO outbox (event_id, stream, type, owner_id, occurred_at, payload)
+				    VALUES (gen_random_uuid(), 'account:' || (SELECT account_id FROM bench_pgbench_map WHERE n = :%1$s),
+				        'MoneyTransferred', (SELECT customer_id FROM bench_pgbench_map WHERE n = :%1$s), now(),
+				        jsonb_object(ARRAY['amount', 'currency', 'direction', 'transferId'],
+				                     ARRAY['1.00', 'EUR', '%2$s', md5(:tid::text)::uuid::text]))
+				    RETURNING position)
+				INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
+				SELECT event.position, consumer, now() FROM event, unnest(ARRAY[%3$s]) AS consumer;
+				""";
+		String post = """
+				WITH account AS (UPDATE accounts SET balance = balance %2$s 1
+				    WHERE id = (SELECT account_id FROM bench_pgbench_map WHERE n = :%1$s) RETURNING id, balance)
+				INSERT INTO ledger_entries (id, account_id, amount, balance_after, kind, reference, created_at)
+				SELECT gen_random_uuid(), account.id, %2$s1, account.balance, '%3$s', md5(:tid::text)::uuid, now() FROM account;
+				""";
+		String script = """
+				\\set a random(1, :n)
+				\\set b random(1, :n - 1)
+				\\if :b >= :a
+				\\set b :b + 1
+				\\endif
+				\\set tid random(1, 9000000000000000000)
+				BEGIN;
+				SELECT id, customer_id, balance, currency FROM accounts
+				WHERE customer_id = ANY(ARRAY[(SELECT customer_id FROM bench_pgbench_map WHERE n = :a),
+				                              (SELECT customer_id FROM bench_pgbench_map WHERE n = :b)])
+				ORDER BY id FOR UPDATE;
+				INSERT INTO transfers (id, from_account_id, to_account_id, amount, currency, created_at)
+				VALUES (md5(:tid::text)::uuid, (SELECT account_id FROM bench_pgbench_map WHERE n = :a),
+				        (SELECT account_id FROM bench_pgbench_map WHERE n = :b), 1.00, 'EUR', now());
+				""" + post.formatted("a", "-", "TRANSFER_OUT") + post.formatted("b", "+", "TRANSFER_IN")
+				+ event.formatted("a", "OUT", consumers) + event.formatted("b", "IN", consumers) + "COMMIT;\n";
+		// pgbench reads one statement per line unless it ends in a semicolon: join lines
+		String oneLinePerStatement = Arrays.stream(script.split(";\n"))
+			.map((statement) -> statement.startsWith("\\") ? statement : statement.replace('\n', ' '))
+			.collect(Collectors.joining(";\n")) + "\n";
+		Path file = Files.createTempFile("polyglot-transfer", ".pgbench");
+		Files.writeString(file, oneLinePerStatement);
+		return file;
 	}
 
 	/**
