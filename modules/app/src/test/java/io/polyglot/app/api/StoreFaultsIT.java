@@ -59,6 +59,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -93,6 +94,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// checked
 				"polyglot.outbox.max-backoff=2s" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// closed after the class: its clients would otherwise retry the stopped stores for the
+// rest of the test JVM
+@DirtiesContext
 @DisabledIfSystemProperty(named = "polyglot.store-faults", matches = "false")
 class StoreFaultsIT {
 
