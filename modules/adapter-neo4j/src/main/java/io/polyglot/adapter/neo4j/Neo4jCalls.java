@@ -1,7 +1,6 @@
 package io.polyglot.adapter.neo4j;
 
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,9 +30,11 @@ final class Neo4jCalls {
 	private static final String TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOut";
 
 	/**
-	 * Runs the calls that have a deadline. Unbounded, but the app's bulkhead caps the
-	 * calls in flight per store, and a call past its deadline is interrupted (the driver
-	 * then drops its connection and the thread returns).
+	 * Runs the calls that have a deadline. A call past its deadline is left to finish or
+	 * fail on its own, not interrupted: an interrupted driver call closes its connection
+	 * and the driver's retry logic then retried on closed connections, failing healthy
+	 * calls beside it. The abandoned calls are bounded by the driver's pool (an
+	 * acquisition beyond it fails after its timeout).
 	 */
 	private static final ExecutorService DEADLINE_RUNNER = Executors.newCachedThreadPool(new ThreadFactory());
 
@@ -52,7 +53,6 @@ final class Neo4jCalls {
 			return running.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (TimeoutException ex) {
-			running.cancel(true);
 			throw new StoreUnavailableException(STORE, "Neo4j did not answer within " + deadline.toMillis() + " ms",
 					ex);
 		}
@@ -66,12 +66,8 @@ final class Neo4jCalls {
 			throw new IllegalStateException(ex.getCause());
 		}
 		catch (InterruptedException ex) {
-			running.cancel(true);
 			Thread.currentThread().interrupt();
 			throw new StoreUnavailableException(STORE, "interrupted while waiting for Neo4j", ex);
-		}
-		catch (CancellationException ex) {
-			throw new StoreUnavailableException(STORE, "the Neo4j call was cancelled", ex);
 		}
 	}
 
