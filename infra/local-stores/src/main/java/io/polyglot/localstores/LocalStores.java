@@ -41,6 +41,11 @@ public final class LocalStores implements AutoCloseable {
 
 	private @Nullable StoreSupervisor supervisor;
 
+	/**
+	 * Set by {@link #stop()}: a start still in progress then starts no supervisor.
+	 */
+	private boolean stopRequested;
+
 	private LocalStores(Map<String, LocalStore> stores, boolean supervised) {
 		this.stores = stores;
 		this.supervised = supervised;
@@ -134,6 +139,9 @@ public final class LocalStores implements AutoCloseable {
 						List.of());
 			}
 		}
+		synchronized (this) {
+			this.stopRequested = false;
+		}
 		List<CompletableFuture<Void>> starts = new ArrayList<>();
 		for (LocalStore store : this.stores.values()) {
 			starts.add(CompletableFuture.runAsync(store::start));
@@ -142,7 +150,9 @@ public final class LocalStores implements AutoCloseable {
 			CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).join();
 			if (this.supervised) {
 				synchronized (this) {
-					if (this.supervisor == null) {
+					// a stop (Ctrl-C during the start) wins: nothing may be restarted
+					// after it
+					if (this.supervisor == null && !this.stopRequested && !StoreSupervisor.jvmIsShuttingDown()) {
 						this.supervisor = new StoreSupervisor(this.stores.values());
 					}
 				}
@@ -159,12 +169,13 @@ public final class LocalStores implements AutoCloseable {
 	}
 
 	/**
-	 * Stops supervision, then every store in parallel, and waits for all; safe to call
-	 * twice.
+	 * Stops supervision first (so nothing is restarted while the stores go down), then
+	 * every store in parallel, and waits for all; safe to call twice.
 	 */
 	public void stop() {
 		StoreSupervisor running;
 		synchronized (this) {
+			this.stopRequested = true;
 			running = this.supervisor;
 			this.supervisor = null;
 		}

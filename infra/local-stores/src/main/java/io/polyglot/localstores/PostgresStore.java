@@ -88,7 +88,10 @@ public final class PostgresStore implements LocalStore {
 				.setPGStartupWait(this.options.startTimeout())
 				.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-				.setRegisterShutdownHook(true);
+				// no JVM shutdown hook of zonky's: the reaper stops the server when this
+				// JVM ends, and during shutdown zonky's addShutdownHook throws after the
+				// postmaster is up, leaving it running with no owner
+				.setRegisterShutdownHook(false);
 			if (this.options.persistent()) {
 				durable(builder);
 			}
@@ -99,6 +102,8 @@ public final class PostgresStore implements LocalStore {
 		}
 		catch (IOException | SQLException | RuntimeException ex) {
 			stop();
+			// a failure after pg_ctl started the postmaster (before zonky handed it over)
+			stopLeftoverServer(data);
 			throw new LocalStoreException(name(), String.valueOf(ex.getMessage()), LogTail.of(log, 30), ex);
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,12 @@ import org.slf4j.LoggerFactory;
  * fail or the store keeps dying soon after a restart. A store stopped on purpose
  * ({@link LocalStore#stop()}) has not crashed and is left alone. Each store is watched on
  * its own thread, so a slow Cassandra restart does not delay bringing PostgreSQL back.
+ *
+ * <p>
+ * Nothing is restarted once {@link #close()} was called or this JVM has begun to shut
+ * down: Ctrl-C signals the whole process group, so the stores exit at the same moment as
+ * this JVM, and a store restarted then would outlive it (PostgreSQL restarted during
+ * shutdown was left running with no owner).
  */
 final class StoreSupervisor implements AutoCloseable {
 
@@ -39,6 +46,9 @@ final class StoreSupervisor implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
+	/** Set first by {@link #close()}: no check after it restarts anything. */
+	private volatile boolean closing;
+
 	StoreSupervisor(Collection<LocalStore> stores) {
 		this.scheduler = Executors.newScheduledThreadPool(stores.size(), (runnable) -> {
 			Thread thread = new Thread(runnable, "local-stores-supervisor");
@@ -46,7 +56,7 @@ final class StoreSupervisor implements AutoCloseable {
 			return thread;
 		});
 		for (LocalStore store : stores) {
-			Watch watch = new Watch(store);
+			Watch watch = new Watch(store, this::isStopping);
 			this.watches.add(watch);
 			this.scheduler.scheduleWithFixedDelay(watch::check, CHECK_INTERVAL.toMillis(), CHECK_INTERVAL.toMillis(),
 					TimeUnit.MILLISECONDS);
@@ -67,12 +77,43 @@ final class StoreSupervisor implements AutoCloseable {
 		return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
 	}
 
+	/** Whether supervision is over: closed, or this JVM is shutting down. */
+	boolean isStopping() {
+		return this.closing || jvmIsShuttingDown();
+	}
+
+	/**
+	 * The JDK has no query for it, but refuses new shutdown hooks once shutdown has
+	 * begun.
+	 */
+	static boolean jvmIsShuttingDown() {
+		Thread probe = new Thread(() -> {
+		}, "local-stores-shutdown-probe");
+		try {
+			Runtime.getRuntime().addShutdownHook(probe);
+			Runtime.getRuntime().removeShutdownHook(probe);
+			return false;
+		}
+		catch (IllegalStateException ex) {
+			return true;
+		}
+	}
+
+	/**
+	 * Stops supervising and waits for a restart in progress to end; a store it brought up
+	 * is stopped again, so the caller's stop finds every store stopped or stoppable.
+	 * Called before the stores are stopped.
+	 */
 	@Override
 	public void close() {
-		this.scheduler.shutdownNow();
+		this.closing = true;
+		// not shutdownNow: an interrupted start can leave its process behind
+		this.scheduler.shutdown();
 		try {
-			// a restart in progress finishes (or fails) before the stores are stopped
-			this.scheduler.awaitTermination(60, TimeUnit.SECONDS);
+			// the longest start timeout (Cassandra) plus its stop
+			if (!this.scheduler.awaitTermination(240, TimeUnit.SECONDS)) {
+				this.scheduler.shutdownNow();
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -83,6 +124,8 @@ final class StoreSupervisor implements AutoCloseable {
 	private static final class Watch {
 
 		private final LocalStore store;
+
+		private final BooleanSupplier stopping;
 
 		/** Restart attempts since the store last ran stably. */
 		private int attempts;
@@ -95,11 +138,18 @@ final class StoreSupervisor implements AutoCloseable {
 
 		private volatile int restarts;
 
-		Watch(LocalStore store) {
+		/** Set once a death is seen while supervision stops: logged once. */
+		private boolean leftAlone;
+
+		Watch(LocalStore store, BooleanSupplier stopping) {
 			this.store = store;
+			this.stopping = stopping;
 		}
 
 		void check() {
+			if (this.leftAlone) {
+				return;
+			}
 			try {
 				// a failed restart leaves the store stopped, not crashed: keep trying
 				boolean down = this.store.hasCrashed() || (this.downSinceNanos != 0 && !this.store.isRunning());
@@ -108,6 +158,13 @@ final class StoreSupervisor implements AutoCloseable {
 					if (this.attempts > 0 && System.nanoTime() - this.lastRestartNanos > STABLE_AFTER.toNanos()) {
 						this.attempts = 0;
 					}
+					return;
+				}
+				if (this.stopping.getAsBoolean()) {
+					// the store exited with us (Ctrl-C reaches the whole process group)
+					this.leftAlone = true;
+					logger.info("{} on port {} exited while the local stores shut down; not restarting it",
+							this.store.name(), this.store.port());
 					return;
 				}
 				long now = System.nanoTime();
@@ -137,6 +194,14 @@ final class StoreSupervisor implements AutoCloseable {
 			this.attempts++;
 			try {
 				this.store.start();
+				if (this.stopping.getAsBoolean()) {
+					// shutdown began while it started: it must not outlive this JVM
+					this.leftAlone = true;
+					this.store.stop();
+					logger.info("{} was restarted as the local stores began to shut down; stopped it again",
+							this.store.name());
+					return;
+				}
 				long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - now);
 				long downMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - this.downSinceNanos);
 				this.restarts++;

@@ -41,15 +41,20 @@ class MongoAdapterAutoConfiguration {
 
 	/**
 	 * The driver waits 30 s for a server by default: every catalog request would hang
-	 * that long while MongoDB is down.
+	 * that long while MongoDB is down. Retried reads are off by default: a read retried
+	 * after a read timeout waits the timeout again (a paused MongoDB answered an order
+	 * after 5.7 s); with a replica set, turn them on together with a shorter read
+	 * timeout. Writes keep the driver's default: retried on a replica set only (the
+	 * connection string may set it).
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer polyglotMongoTimeouts(
 			@Value("${polyglot.catalog.server-selection-timeout:2s}") Duration serverSelection,
 			@Value("${polyglot.catalog.connect-timeout:2s}") Duration connect,
 			@Value("${polyglot.catalog.read-timeout:2500ms}") Duration read,
-			@Value("${polyglot.catalog.pool-wait-timeout:2s}") Duration poolWait) {
-		return (settings) -> settings
+			@Value("${polyglot.catalog.pool-wait-timeout:2s}") Duration poolWait,
+			@Value("${polyglot.catalog.retry-reads:false}") boolean retryReads) {
+		return (settings) -> settings.retryReads(retryReads)
 			.applyToClusterSettings(
 					(cluster) -> cluster.serverSelectionTimeout(serverSelection.toMillis(), TimeUnit.MILLISECONDS))
 			.applyToConnectionPoolSettings((pool) -> pool.maxWaitTime(poolWait.toMillis(), TimeUnit.MILLISECONDS))

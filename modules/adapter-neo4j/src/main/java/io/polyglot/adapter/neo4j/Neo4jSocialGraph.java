@@ -101,6 +101,12 @@ final class Neo4jSocialGraph implements SocialGraph, PeopleListing {
 
 	private final SessionConfig sessionConfig;
 
+	/**
+	 * The client's deadline per call: the query timeout, which the server enforces only
+	 * while it runs.
+	 */
+	private final Duration callDeadline;
+
 	Neo4jSocialGraph(Driver driver, Neo4jSchema schema, Duration queryTimeout) {
 		this(driver, schema, queryTimeout, Neo4jDatabase.DEFAULT);
 	}
@@ -110,6 +116,7 @@ final class Neo4jSocialGraph implements SocialGraph, PeopleListing {
 		this.schema = schema;
 		this.transactionConfig = TransactionConfig.builder().withTimeout(queryTimeout).build();
 		this.sessionConfig = database.sessionConfig();
+		this.callDeadline = queryTimeout;
 	}
 
 	@Override
@@ -204,7 +211,7 @@ final class Neo4jSocialGraph implements SocialGraph, PeopleListing {
 	}
 
 	private <T> T read(TransactionCallback<T> work) {
-		return Neo4jCalls.call(() -> {
+		return Neo4jCalls.callWithin(this.callDeadline, () -> {
 			this.schema.ensure();
 			try (Session session = this.driver.session(this.sessionConfig)) {
 				return session.executeRead(work, this.transactionConfig);
@@ -213,7 +220,7 @@ final class Neo4jSocialGraph implements SocialGraph, PeopleListing {
 	}
 
 	private <T> T write(TransactionCallback<T> work) {
-		return Neo4jCalls.call(() -> {
+		return Neo4jCalls.callWithin(this.callDeadline, () -> {
 			this.schema.ensure();
 			try (Session session = this.driver.session(this.sessionConfig)) {
 				return session.executeWrite(work, this.transactionConfig);
