@@ -3,8 +3,10 @@ package io.polyglot.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -79,6 +81,12 @@ public final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--samples", description = "queries in each equivalence check (default 10 quick, 100 full)")
 	Integer samples;
 
+	@Option(names = "--durability", split = ",", defaultValue = "fast",
+			description = "fast|durable (comma-separated): locally started stores with the tests' fast settings, "
+					+ "the run command's durable ones, or each in turn (rows of durable runs are named "
+					+ "<workload>/durable); default ${DEFAULT-VALUE}")
+	List<String> durability;
+
 	@Option(names = "--out", defaultValue = "target/bench", description = "results directory; default ${DEFAULT-VALUE}")
 	Path out;
 
@@ -107,38 +115,63 @@ public final class BenchCommand implements Callable<Integer> {
 		BenchContext context = new BenchContext(settings, progress);
 		int pool = Math.max(64, settings.clients().stream().mapToInt(Integer::intValue).max().orElse(1) + 4);
 		List<String> failures = new ArrayList<>();
-		try (Stores stores = new Stores(properties, needed, pool)) {
-			// a Ctrl-C still stops the stores this run started
-			Thread stopper = new Thread(stores::close, "bench-stop-stores");
-			Runtime.getRuntime().addShutdownHook(stopper);
-			progress.message("starting or connecting: " + needed);
-			long starting = System.nanoTime();
-			stores.start();
-			progress.message(String.format(java.util.Locale.ROOT, "stores ready in %.0f s",
-					(System.nanoTime() - starting) / 1e9));
-			for (Workload workload : selected) {
-				progress.message("== " + workload.concern() + " (" + workload.store() + ")");
-				long started = System.nanoTime();
-				try {
-					workload.run(context, stores);
-					progress.message(String.format(java.util.Locale.ROOT, "== %s done in %.0f s", workload.concern(),
-							(System.nanoTime() - started) / 1e9));
-				}
-				catch (io.polyglot.bench.harness.Equivalence.MismatchException ex) {
-					failures.add(ex.getMessage());
-					progress.message("MISMATCH: " + ex.getMessage());
-				}
-				catch (Exception ex) {
-					// one broken workload must not cost the others' results
-					failures.add(workload.concern() + " failed: " + ex);
-					progress.message("FAILED: " + workload.concern() + ": " + ex);
-					ex.printStackTrace();
-				}
+		for (String mode : this.durability) {
+			if (!List.of("fast", "durable").contains(mode)) {
+				throw new CommandLine.ParameterException(new CommandLine(this),
+						"--durability takes fast and/or durable, not " + mode);
 			}
-			Path directory = Reports.write(this.out, settings, context, stores.implementations(),
-					(System.nanoTime() - began) / 1e9, failures);
-			progress.message("results: " + directory.resolve("report.html"));
 		}
+		Map<String, String> implementations = new LinkedHashMap<>();
+		String commitlog = System.getProperty("polyglot.cassandra.commitlog-sync",
+				System.getenv("POLYGLOT_CASSANDRA_COMMITLOG_SYNC"));
+		if (commitlog != null && !commitlog.isBlank()) {
+			context.note("local Cassandra: commitlog_sync " + commitlog + " (polyglot.cassandra.commitlog-sync)");
+		}
+		for (String mode : this.durability) {
+			boolean durable = mode.equals("durable");
+			context.variant(durable ? "durable" : "");
+			try (Stores stores = new Stores(properties, needed, pool, durable)) {
+				// a Ctrl-C still stops the stores this run started
+				Thread stopper = new Thread(stores::close, "bench-stop-stores");
+				Runtime.getRuntime().addShutdownHook(stopper);
+				progress.message("starting or connecting (" + mode + " settings): " + needed);
+				long starting = System.nanoTime();
+				stores.start();
+				progress.message(String.format(java.util.Locale.ROOT, "stores ready in %.0f s",
+						(System.nanoTime() - starting) / 1e9));
+				if (durable && !stores.external().isEmpty()) {
+					context.note("durable: " + stores.external()
+							+ " were given as running stores and keep their own settings");
+				}
+				for (Workload workload : selected) {
+					progress.message("== " + workload.concern() + " (" + workload.store() + ", " + mode + ")");
+					long started = System.nanoTime();
+					try {
+						workload.run(context, stores);
+						progress.message(String.format(java.util.Locale.ROOT, "== %s done in %.0f s",
+								workload.concern(), (System.nanoTime() - started) / 1e9));
+					}
+					catch (io.polyglot.bench.harness.Equivalence.MismatchException ex) {
+						failures.add(ex.getMessage());
+						progress.message("MISMATCH: " + ex.getMessage());
+					}
+					catch (Exception ex) {
+						// one broken workload must not cost the others' results
+						failures.add(workload.concern() + " failed: " + ex);
+						progress.message("FAILED: " + workload.concern() + ": " + ex);
+						ex.printStackTrace();
+					}
+				}
+				stores.implementations()
+					.forEach((name, implementation) -> implementations.put(durable ? name + "/durable" : name,
+							durable ? implementation + " (run command's durable settings)" : implementation));
+				Runtime.getRuntime().removeShutdownHook(stopper);
+			}
+		}
+		context.variant("");
+		Path directory = Reports.write(this.out, settings, context, implementations, (System.nanoTime() - began) / 1e9,
+				failures);
+		progress.message("results: " + directory.resolve("report.html"));
 		return failures.isEmpty() ? 0 : 2;
 	}
 

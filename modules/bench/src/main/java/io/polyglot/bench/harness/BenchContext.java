@@ -22,10 +22,22 @@ public final class BenchContext {
 
 	private final List<String> notes = new ArrayList<>();
 
+	/** Appended to every workload name measured from now on ("" for none). */
+	private volatile String variant = "";
+
 	public BenchContext(Settings settings, Progress progress) {
 		this.settings = settings;
 		this.progress = progress;
 		this.runner = new Runner(progress);
+	}
+
+	/**
+	 * Names the runs that follow, e.g. {@code durable}: their workloads become
+	 * {@code <workload>/durable}, so verdicts compare targets within one variant only.
+	 * Empty for none.
+	 */
+	public void variant(String name) {
+		this.variant = name.isEmpty() ? "" : "/" + name;
 	}
 
 	public Settings settings() {
@@ -58,8 +70,9 @@ public final class BenchContext {
 	}
 
 	/** One run of one shape (for workloads that bound their calls, such as a drain). */
-	public Row run(String concern, String workload, String target, String store, long size, LoadShape shape, int repeat,
-			Operation op) {
+	public Row run(String concern, String baseWorkload, String target, String store, long size, LoadShape shape,
+			int repeat, Operation op) {
+		String workload = baseWorkload + this.variant;
 		String label = String.format(Locale.ROOT, "%s/%s %s %s n=%,d %s", concern, workload, target, store, size,
 				shape.openLoop() ? String.format(Locale.ROOT, "rate=%.0f/s", shape.rate()) : "c=" + shape.clients());
 		Measurement measurement = this.runner.run(label, shape, op);
@@ -73,7 +86,11 @@ public final class BenchContext {
 	/** Adds a row measured outside the runner (a one-off timed phase such as a load). */
 	public void add(Row row) {
 		synchronized (this.rows) {
-			this.rows.add(row);
+			this.rows.add(this.variant.isEmpty() ? row
+					: new Row(row.concern(), row.workload() + this.variant, row.target(), row.store(), row.size(),
+							row.clients(), row.rate(), row.repeat(), row.ops(), row.errors(), row.seconds(),
+							row.throughput(), row.p50(), row.p90(), row.p99(), row.p999(), row.max(),
+							row.firstError()));
 		}
 	}
 

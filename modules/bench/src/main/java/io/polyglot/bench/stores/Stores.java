@@ -86,11 +86,23 @@ public final class Stores implements AutoCloseable {
 
 	private final int poolSize;
 
+	/**
+	 * Whether locally started stores get the run command's durable settings (fsync,
+	 * synchronous commit, commit per write, AOF, commit log synced before the reply)
+	 * instead of the tests' fast ones.
+	 */
+	private final boolean durable;
+
 	public Stores(ConnectionProperties properties, Set<String> wanted, int poolSize) {
+		this(properties, wanted, poolSize, false);
+	}
+
+	public Stores(ConnectionProperties properties, Set<String> wanted, int poolSize, boolean durable) {
 		this.userProperties = properties;
 		this.properties = properties;
 		this.wanted = wanted;
 		this.poolSize = poolSize;
+		this.durable = durable;
 	}
 
 	/** Starts the local stores the user did not point the run at. */
@@ -113,15 +125,18 @@ public final class Stores implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the stores on fresh data; a second try when one misses its start timeout, as
-	 * Neo4j did twice in four runs on this shared machine at load 15-20 (the failed try
-	 * stops what it started).
+	 * Starts the stores on fresh data (the tests' fast settings, or the run command's
+	 * durable ones); a second try when one misses its start timeout, as Neo4j did twice
+	 * in four runs on this shared machine at load 15-20 (the failed try stops what it
+	 * started).
 	 */
 	private LocalStores startLocal(Set<String> names) throws Exception {
 		for (int attempt = 1;; attempt++) {
 			this.localRoot = Files.createTempDirectory("polyglot-bench-stores-");
 			try {
-				return LocalStores.forTests(this.localRoot, names).start();
+				return (this.durable ? LocalStores.forRunOnFreePorts(this.localRoot, names)
+						: LocalStores.forTests(this.localRoot, names))
+					.start();
 			}
 			catch (LocalStoreException ex) {
 				deleteLocalRoot();
