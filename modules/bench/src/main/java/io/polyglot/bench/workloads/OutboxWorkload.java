@@ -1,0 +1,156 @@
+package io.polyglot.bench.workloads;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import io.polyglot.adapter.cassandra.CassandraEventLog;
+import io.polyglot.adapter.cassandra.CassandraPorts;
+import io.polyglot.adapter.postgres.PostgresPorts;
+import io.polyglot.bench.baseline.Sql;
+import io.polyglot.bench.harness.BenchContext;
+import io.polyglot.bench.harness.Row;
+import io.polyglot.bench.stores.Stores;
+import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.outbox.DeliverOutboxEvents;
+import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.Transactions;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The outbox relay (PostgreSQL → Cassandra): a backlog of {@code DepositMade} events over
+ * 5,000 account streams drained by {@link DeliverOutboxEvents} into the Cassandra event
+ * log, once per relay-loop count ({@code --clients}: loops working the same consumer at
+ * once, as the service's {@code polyglot.outbox.relay.threads}); each count drains a
+ * fresh backlog of {@code --size} events.
+ */
+public final class OutboxWorkload implements Workload {
+
+	static final int BATCH = 500;
+
+	@Override
+	public String concern() {
+		return "outbox";
+	}
+
+	@Override
+	public String store() {
+		return "postgres";
+	}
+
+	@Override
+	public Set<String> needs() {
+		return Set.of("postgres", "cassandra");
+	}
+
+	@Override
+	public void run(BenchContext context, Stores stores) throws Exception {
+		DataSource dataSource = stores.postgres();
+		PostgresPorts.migrate(dataSource);
+		Transactions transactions = PostgresPorts.transactions(dataSource);
+		CassandraEventLog eventLog = CassandraPorts.eventLog(stores.cassandra(), Stores.NAMESPACE);
+		long events = context.settings().sizesOr(List.of(20_000L), List.of(100_000L)).get(0);
+		String label = stores.implementations().get("postgres") + " → " + stores.implementations().get("cassandra");
+		int round = 0;
+		for (int loops : context.settings().clients()) {
+			drain(context, new Sql(dataSource), dataSource, transactions, eventLog, label, events, loops, round++);
+		}
+		context.note("outbox: rows count events (throughput = events/s over the whole drain); clients = relay "
+				+ "loops on the same consumer; latencies are per relay batch of " + BATCH
+				+ " (claim, deliver to Cassandra, mark delivered).");
+	}
+
+	private void drain(BenchContext context, Sql sql, DataSource dataSource, Transactions transactions,
+			CassandraEventLog eventLog, String label, long events, int loops, int round) throws Exception {
+		String consumer = "bench-drain-" + round;
+		long before = sql.query("SELECT coalesce(max(position), 0) FROM outbox", (row) -> row.getLong(1)).get(0);
+		sql.update("""
+				WITH owners AS (
+				    SELECT n, gen_random_uuid() AS account, gen_random_uuid() AS owner FROM generate_series(1, 5000) n)
+				INSERT INTO outbox (event_id, stream, type, owner_id, occurred_at, payload)
+				SELECT gen_random_uuid(), 'account:' || o.account, 'DepositMade', o.owner,
+				       now() - (? - g) * interval '1 millisecond',
+				       jsonb_build_object('amount', '1.00', 'currency', 'EUR', 'seq', g::text)
+				FROM generate_series(1, ?) g JOIN owners o ON o.n = 1 + g % 5000""", events, events);
+		sql.update("""
+				INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
+				SELECT position, ?, now() - interval '1 hour' FROM outbox WHERE position > ?""", consumer, before);
+		sql.execute("VACUUM ANALYZE outbox_delivery");
+		EventConsumer renamed = new EventConsumer() {
+			@Override
+			public String name() {
+				return consumer;
+			}
+
+			@Override
+			public void deliver(List<DomainEvent> batch) {
+				eventLog.deliver(batch);
+			}
+		};
+		DeliverOutboxEvents relay = new DeliverOutboxEvents(PostgresPorts.outboxQueue(dataSource, List.of(consumer)),
+				transactions, Clock.system(), BATCH, Duration.ofSeconds(1), Duration.ofSeconds(5));
+		context.progress()
+			.message("outbox: " + loops + " relay loop(s) draining " + events + " outbox events into Cassandra");
+		Histogram batches = new ConcurrentHistogram(3_600_000_000_000L, 3);
+		AtomicLong delivered = new AtomicLong();
+		AtomicLong failures = new AtomicLong();
+		AtomicReference<String> firstError = new AtomicReference<>("");
+		ExecutorService pool = Executors.newFixedThreadPool(loops);
+		long start = System.nanoTime();
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (int i = 0; i < loops; i++) {
+				running.add(pool.submit(() -> {
+					while (failures.get() <= 100) {
+						long began = System.nanoTime();
+						DeliverOutboxEvents.Result result = relay.deliverBatch(renamed);
+						if (result.failed()) {
+							failures.incrementAndGet();
+							firstError.compareAndSet("", String.valueOf(result.failure()));
+							continue;
+						}
+						if (result.delivered() == 0) {
+							return;
+						}
+						batches.recordValue(System.nanoTime() - began);
+						delivered.addAndGet(result.delivered());
+					}
+				}));
+			}
+			for (Future<?> loop : running) {
+				loop.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long undelivered = sql
+			.query("SELECT count(*) FROM outbox_delivery WHERE consumer = ? AND delivered_at IS NULL",
+					(row) -> row.getLong(1), consumer)
+			.get(0);
+		context.add(new Row(concern(), "outbox-drain", "port", label, events, loops, null, 1, delivered.get(),
+				failures.get(), seconds, delivered.get() / seconds, batches.getValueAtPercentile(50) / 1e6,
+				batches.getValueAtPercentile(90) / 1e6, batches.getValueAtPercentile(99) / 1e6,
+				batches.getValueAtPercentile(99.9) / 1e6, batches.getMaxValue() / 1e6, firstError.get()));
+		context.progress()
+			.message(String.format(Locale.ROOT,
+					"  outbox drain, %d loop(s): %,d events in %.1f s = %,.0f events/s (%d failed batches, %d left)",
+					loops, delivered.get(), seconds, delivered.get() / seconds, failures.get(), undelivered));
+		if (undelivered != 0) {
+			context.note("outbox: " + loops + " loop(s) left " + undelivered + " of " + events + " events undelivered");
+		}
+	}
+
+}
