@@ -37,7 +37,16 @@ import org.HdrHistogram.Histogram;
  */
 public final class OutboxWorkload implements Workload {
 
+	/**
+	 * The service's default batch size; more with
+	 * {@code -Dbench.outbox.batches=500,2000}.
+	 */
 	static final int BATCH = 500;
+
+	private static List<Integer> batchSizes() {
+		String given = System.getProperty("bench.outbox.batches", String.valueOf(BATCH));
+		return java.util.Arrays.stream(given.split(",")).map(String::trim).map(Integer::parseInt).toList();
+	}
 
 	@Override
 	public String concern() {
@@ -63,16 +72,19 @@ public final class OutboxWorkload implements Workload {
 		long events = context.settings().sizesOr(List.of(20_000L), List.of(100_000L)).get(0);
 		String label = stores.implementations().get("postgres") + " → " + stores.implementations().get("cassandra");
 		int round = 0;
-		for (int loops : context.settings().clients()) {
-			drain(context, new Sql(dataSource), dataSource, transactions, eventLog, label, events, loops, round++);
+		for (int batch : batchSizes()) {
+			for (int loops : context.settings().clients()) {
+				drain(context, new Sql(dataSource), dataSource, transactions, eventLog, label, events, loops, batch,
+						round++);
+			}
 		}
 		context.note("outbox: rows count events (throughput = events/s over the whole drain); clients = relay "
-				+ "loops on the same consumer; latencies are per relay batch of " + BATCH
-				+ " (claim, deliver to Cassandra, mark delivered).");
+				+ "loops on the same consumer; the workload is outbox-drain-<batch size>; latencies are per relay "
+				+ "batch (claim, deliver to Cassandra, mark delivered).");
 	}
 
 	private void drain(BenchContext context, Sql sql, DataSource dataSource, Transactions transactions,
-			CassandraEventLog eventLog, String label, long events, int loops, int round) throws Exception {
+			CassandraEventLog eventLog, String label, long events, int loops, int batch, int round) throws Exception {
 		String consumer = "bench-drain-" + round;
 		long before = sql.query("SELECT coalesce(max(position), 0) FROM outbox", (row) -> row.getLong(1)).get(0);
 		sql.update("""
@@ -99,9 +111,11 @@ public final class OutboxWorkload implements Workload {
 			}
 		};
 		DeliverOutboxEvents relay = new DeliverOutboxEvents(PostgresPorts.outboxQueue(dataSource, List.of(consumer)),
-				transactions, Clock.system(), BATCH, Duration.ofSeconds(1), Duration.ofSeconds(5));
+				transactions, Clock.system(), batch, Duration.ofSeconds(1), Duration.ofSeconds(5),
+				DeliverOutboxEvents.DEFAULT_LEASE);
 		context.progress()
-			.message("outbox: " + loops + " relay loop(s) draining " + events + " outbox events into Cassandra");
+			.message("outbox: " + loops + " relay loop(s), batches of " + batch + ", draining " + events
+					+ " outbox events into Cassandra");
 		Histogram batches = new ConcurrentHistogram(3_600_000_000_000L, 3);
 		AtomicLong delivered = new AtomicLong();
 		AtomicLong failures = new AtomicLong();
@@ -120,7 +134,7 @@ public final class OutboxWorkload implements Workload {
 							firstError.compareAndSet("", String.valueOf(result.failure()));
 							continue;
 						}
-						if (result.delivered() == 0) {
+						if (result.claimed() == 0) {
 							return;
 						}
 						batches.recordValue(System.nanoTime() - began);
@@ -140,14 +154,14 @@ public final class OutboxWorkload implements Workload {
 			.query("SELECT count(*) FROM outbox_delivery WHERE consumer = ? AND delivered_at IS NULL",
 					(row) -> row.getLong(1), consumer)
 			.get(0);
-		context.add(new Row(concern(), "outbox-drain", "port", label, events, loops, null, 1, delivered.get(),
+		context.add(new Row(concern(), "outbox-drain-" + batch, "port", label, events, loops, null, 1, delivered.get(),
 				failures.get(), seconds, delivered.get() / seconds, batches.getValueAtPercentile(50) / 1e6,
 				batches.getValueAtPercentile(90) / 1e6, batches.getValueAtPercentile(99) / 1e6,
 				batches.getValueAtPercentile(99.9) / 1e6, batches.getMaxValue() / 1e6, firstError.get()));
 		context.progress()
 			.message(String.format(Locale.ROOT,
-					"  outbox drain, %d loop(s): %,d events in %.1f s = %,.0f events/s (%d failed batches, %d left)",
-					loops, delivered.get(), seconds, delivered.get() / seconds, failures.get(), undelivered));
+					"  outbox drain, %d loop(s) x %d: %,d events in %.1f s = %,.0f events/s (%d failed batches, %d left)",
+					loops, batch, delivered.get(), seconds, delivered.get() / seconds, failures.get(), undelivered));
 		if (undelivered != 0) {
 			context.note("outbox: " + loops + " loop(s) left " + undelivered + " of " + events + " events undelivered");
 		}
