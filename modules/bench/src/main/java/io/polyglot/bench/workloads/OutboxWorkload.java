@@ -1,10 +1,14 @@
 package io.polyglot.bench.workloads;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,9 +25,12 @@ import io.polyglot.bench.harness.BenchContext;
 import io.polyglot.bench.harness.Row;
 import io.polyglot.bench.stores.Stores;
 import io.polyglot.domain.eventlog.DomainEvent;
+import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.outbox.DeliverOutboxEvents;
 import io.polyglot.domain.outbox.EventConsumer;
+import io.polyglot.domain.outbox.OutboxQueue;
 import io.polyglot.domain.shared.Clock;
+import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -45,7 +52,7 @@ public final class OutboxWorkload implements Workload {
 
 	private static List<Integer> batchSizes() {
 		String given = System.getProperty("bench.outbox.batches", String.valueOf(BATCH));
-		return java.util.Arrays.stream(given.split(",")).map(String::trim).map(Integer::parseInt).toList();
+		return Arrays.stream(given.split(",")).map(String::trim).map(Integer::parseInt).toList();
 	}
 
 	@Override
@@ -78,6 +85,12 @@ public final class OutboxWorkload implements Workload {
 						round++);
 			}
 		}
+		for (int loops : context.settings().clients()) {
+			cassandraOnly(context, eventLog, stores.implementations().get("cassandra"), events, loops);
+		}
+		context.note("outbox: the raw rows are the ceiling the relay works under: the same number of events "
+				+ "appended straight to the Cassandra event log (same adapter, batches of " + BATCH
+				+ ", same loop count), no PostgreSQL at all.");
 		context.note("outbox: rows count events (throughput = events/s over the whole drain); clients = relay "
 				+ "loops on the same consumer; the workload is outbox-drain-<batch size>; latencies are per relay "
 				+ "batch (claim, deliver to Cassandra, mark delivered).");
@@ -99,6 +112,9 @@ public final class OutboxWorkload implements Workload {
 				INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
 				SELECT position, ?, now() - interval '1 hour' FROM outbox WHERE position > ?""", consumer, before);
 		sql.execute("VACUUM ANALYZE outbox_delivery");
+		// where a batch's time goes: the claim and the mark (PostgreSQL), the delivery
+		// (Cassandra), summed over all loops
+		Phases phases = new Phases();
 		EventConsumer renamed = new EventConsumer() {
 			@Override
 			public String name() {
@@ -107,12 +123,14 @@ public final class OutboxWorkload implements Workload {
 
 			@Override
 			public void deliver(List<DomainEvent> batch) {
+				long began = System.nanoTime();
 				eventLog.deliver(batch);
+				phases.deliver.addAndGet(System.nanoTime() - began);
 			}
 		};
-		DeliverOutboxEvents relay = new DeliverOutboxEvents(PostgresPorts.outboxQueue(dataSource, List.of(consumer)),
-				transactions, Clock.system(), batch, Duration.ofSeconds(1), Duration.ofSeconds(5),
-				DeliverOutboxEvents.DEFAULT_LEASE);
+		DeliverOutboxEvents relay = new DeliverOutboxEvents(
+				new TimedQueue(PostgresPorts.outboxQueue(dataSource, List.of(consumer)), phases), transactions,
+				Clock.system(), batch, Duration.ofSeconds(1), Duration.ofSeconds(5), DeliverOutboxEvents.DEFAULT_LEASE);
 		context.progress()
 			.message("outbox: " + loops + " relay loop(s), batches of " + batch + ", draining " + events
 					+ " outbox events into Cassandra");
@@ -158,13 +176,134 @@ public final class OutboxWorkload implements Workload {
 				failures.get(), seconds, delivered.get() / seconds, batches.getValueAtPercentile(50) / 1e6,
 				batches.getValueAtPercentile(90) / 1e6, batches.getValueAtPercentile(99) / 1e6,
 				batches.getValueAtPercentile(99.9) / 1e6, batches.getMaxValue() / 1e6, firstError.get()));
+		String split = phases.split();
 		context.progress()
 			.message(String.format(Locale.ROOT,
-					"  outbox drain, %d loop(s) x %d: %,d events in %.1f s = %,.0f events/s (%d failed batches, %d left)",
-					loops, batch, delivered.get(), seconds, delivered.get() / seconds, failures.get(), undelivered));
+					"  outbox drain, %d loop(s) x %d: %,d events in %.1f s = %,.0f events/s (%d failed batches, %d left); %s",
+					loops, batch, delivered.get(), seconds, delivered.get() / seconds, failures.get(), undelivered,
+					split));
+		context.note("outbox: " + loops + " loop(s), batches of " + batch + ": " + split);
 		if (undelivered != 0) {
 			context.note("outbox: " + loops + " loop(s) left " + undelivered + " of " + events + " events undelivered");
 		}
+	}
+
+	/**
+	 * The same events straight into the event log, batch by batch on {@code loops}
+	 * threads: what Cassandra and the adapter manage without the outbox around them.
+	 */
+	private void cassandraOnly(BenchContext context, CassandraEventLog eventLog, String label, long events, int loops)
+			throws Exception {
+		List<EventStream> streams = new ArrayList<>();
+		List<CustomerId> owners = new ArrayList<>();
+		for (int i = 0; i < 5000; i++) {
+			streams.add(EventStream.account(UUID.randomUUID()));
+			owners.add(CustomerId.random());
+		}
+		Instant base = Instant.now().minusSeconds(3600);
+		AtomicLong next = new AtomicLong();
+		Histogram batches = new ConcurrentHistogram(3_600_000_000_000L, 3);
+		AtomicLong appended = new AtomicLong();
+		ExecutorService pool = Executors.newFixedThreadPool(loops);
+		long start = System.nanoTime();
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			for (int i = 0; i < loops; i++) {
+				running.add(pool.submit(() -> {
+					while (true) {
+						long first = next.getAndAdd(BATCH);
+						if (first >= events) {
+							return;
+						}
+						List<DomainEvent> batch = new ArrayList<>();
+						for (long g = first; g < Math.min(events, first + BATCH); g++) {
+							int n = (int) (g % 5000);
+							batch.add(DomainEvent.of(streams.get(n), "DepositMade", base.plusMillis(g), owners.get(n),
+									Map.of("amount", "1.00", "currency", "EUR", "seq", Long.toString(g))));
+						}
+						long began = System.nanoTime();
+						eventLog.deliver(batch);
+						batches.recordValue(System.nanoTime() - began);
+						appended.addAndGet(batch.size());
+					}
+				}));
+			}
+			for (Future<?> loop : running) {
+				loop.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		context.add(new Row(concern(), "outbox-drain-" + BATCH, "raw", label + " (event log only)", events, loops, null,
+				1, appended.get(), 0, seconds, appended.get() / seconds, batches.getValueAtPercentile(50) / 1e6,
+				batches.getValueAtPercentile(90) / 1e6, batches.getValueAtPercentile(99) / 1e6,
+				batches.getValueAtPercentile(99.9) / 1e6, batches.getMaxValue() / 1e6, ""));
+		context.progress()
+			.message(String.format(Locale.ROOT,
+					"  event log only, %d loop(s) x %d: %,d events in %.1f s = %,.0f events/s", loops, BATCH,
+					appended.get(), seconds, appended.get() / seconds));
+	}
+
+	/** Time spent in each phase of a delivery, summed over every loop and batch. */
+	private static final class Phases {
+
+		final AtomicLong claim = new AtomicLong();
+
+		final AtomicLong deliver = new AtomicLong();
+
+		final AtomicLong mark = new AtomicLong();
+
+		String split() {
+			double total = this.claim.get() + this.deliver.get() + this.mark.get();
+			return String.format(Locale.ROOT,
+					"loop time in PostgreSQL claim %.0f%%, Cassandra delivery %.0f%%, PostgreSQL mark %.0f%%",
+					100 * this.claim.get() / total, 100 * this.deliver.get() / total, 100 * this.mark.get() / total);
+		}
+
+	}
+
+	/** The real queue, timing each call (its short transaction is timed with it). */
+	private record TimedQueue(OutboxQueue delegate, Phases phases) implements OutboxQueue {
+
+		@Override
+		public Claim claim(String consumer, int max, Instant now, Duration leaseFor) {
+			long began = System.nanoTime();
+			try {
+				return this.delegate.claim(consumer, max, now, leaseFor);
+			}
+			finally {
+				this.phases.claim.addAndGet(System.nanoTime() - began);
+			}
+		}
+
+		@Override
+		public int markDelivered(Claim claim, Instant now) {
+			long began = System.nanoTime();
+			try {
+				return this.delegate.markDelivered(claim, now);
+			}
+			finally {
+				this.phases.mark.addAndGet(System.nanoTime() - began);
+			}
+		}
+
+		@Override
+		public int markFailed(Claim claim, Instant now, Duration firstBackoff, Duration maxBackoff, String error) {
+			return this.delegate.markFailed(claim, now, firstBackoff, maxBackoff, error);
+		}
+
+		@Override
+		public List<OutboxLag> lag(Instant now) {
+			return this.delegate.lag(now);
+		}
+
+		@Override
+		public int prune(Instant deliveredBefore, int max) {
+			return this.delegate.prune(deliveredBefore, max);
+		}
+
 	}
 
 }
