@@ -21,6 +21,7 @@ import io.polyglot.bench.workloads.DocumentVsJoinWorkload;
 import io.polyglot.bench.workloads.EventLogWorkload;
 import io.polyglot.bench.workloads.GraphWorkload;
 import io.polyglot.bench.workloads.OrdersWorkload;
+import io.polyglot.bench.workloads.OutboxWorkload;
 import io.polyglot.bench.workloads.SessionsWorkload;
 import io.polyglot.bench.workloads.TransfersWorkload;
 import io.polyglot.bench.workloads.Workload;
@@ -44,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
 	/** Every workload, in report order. */
 	static List<Workload> all() {
 		return List.of(new SessionsWorkload(), new CatalogWorkload(), new EventLogWorkload(), new GraphWorkload(),
-				new TransfersWorkload(), new OrdersWorkload(), new DocumentVsJoinWorkload());
+				new TransfersWorkload(), new OutboxWorkload(), new OrdersWorkload(), new DocumentVsJoinWorkload());
 	}
 
 	@Option(names = "--quick", description = "small data, short phases: the whole suite in a few minutes")
@@ -55,7 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
 	List<String> store;
 
 	@Option(names = "--concern", split = ",",
-			description = "only these concerns: sessions,catalog,eventlog,graph,transfers,orders,documents")
+			description = "only these concerns: sessions,catalog,eventlog,graph,transfers,outbox,orders,documents")
 	List<String> concerns = new ArrayList<>();
 
 	@Option(names = "--size", split = ",", description = "data set sizes (overrides each workload's defaults)")

@@ -44,8 +44,8 @@ class BenchSmokeIT {
 			assertThat(row.get("p99Ms").asDouble()).isGreaterThanOrEqualTo(row.get("p50Ms").asDouble());
 		}
 		assertThat(rows.findValuesAsString("concern")).contains("sessions", "catalog", "eventlog", "graph", "transfers",
-				"documents");
-		assertThat(results.get("verdicts").size()).isEqualTo(7);
+				"outbox", "documents");
+		assertThat(results.get("verdicts").size()).isEqualTo(8);
 
 		String html = Files.readString(latest.resolve("report.html"));
 		assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").endsWith("</html>\n");

@@ -16,6 +16,7 @@ import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.outbox.Outbox;
 import io.polyglot.domain.outbox.OutboxQueue;
+import io.polyglot.domain.outbox.OutboxQueue.Claim;
 import io.polyglot.domain.shared.CustomerId;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +26,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The transactional outbox in PostgreSQL: events are inserted in the caller's transaction
- * with one delivery row per consumer, and claimed by relays with
- * {@code FOR UPDATE SKIP LOCKED} so several app instances share the work without waiting
- * on each other.
+ * with one delivery row per consumer; relays lease them with one short statement
+ * ({@code FOR UPDATE SKIP LOCKED} inside it, so concurrent claims pass each other's rows
+ * by) that records the claim id and the lease end, and mark them delivered with another,
+ * only where the lease is still theirs. No row lock outlives either statement.
  */
 final class PostgresOutbox implements Outbox, OutboxQueue {
 
@@ -46,30 +48,45 @@ final class PostgresOutbox implements Outbox, OutboxQueue {
 			INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
 			SELECT event.position, consumer, ? FROM event, unnest(?::text[]) AS consumer""";
 
-	// the payload comes back as two arrays in key order, which needs no JSON library
+	// one statement, so one short transaction: pick the due rows (SKIP LOCKED: a row
+	// another claim is leasing right now is passed over, not waited for), lease them to
+	// this claim until next_attempt_at, and return their events; the payload comes back
+	// as
+	// two arrays in key order, which needs no JSON library
 	private static final String CLAIM = """
+			WITH due AS (
+			    SELECT d.position FROM outbox_delivery d
+			    WHERE d.consumer = ? AND d.delivered_at IS NULL AND d.next_attempt_at <= ?
+			    ORDER BY d.position
+			    LIMIT ?
+			    FOR UPDATE OF d SKIP LOCKED),
+			leased AS (
+			    UPDATE outbox_delivery d SET lease = ?, next_attempt_at = ?
+			    FROM due WHERE d.position = due.position AND d.consumer = ?
+			    RETURNING d.position)
 			SELECT o.event_id, o.stream, o.type, o.owner_id, o.occurred_at,
 			       ARRAY(SELECT key FROM jsonb_each_text(o.payload) ORDER BY key) AS payload_keys,
 			       ARRAY(SELECT value FROM jsonb_each_text(o.payload) ORDER BY key) AS payload_values
-			FROM outbox_delivery d JOIN outbox o ON o.position = d.position
-			WHERE d.consumer = ? AND d.delivered_at IS NULL AND d.next_attempt_at <= ?
-			ORDER BY d.position
-			LIMIT ?
-			FOR UPDATE OF d SKIP LOCKED""";
+			FROM leased l JOIN outbox o ON o.position = l.position
+			ORDER BY o.position""";
 
+	// only rows still leased to this claim: one whose lease expired and that another
+	// claim
+	// took over is that claim's to record
 	private static final String MARK_DELIVERED = """
-			UPDATE outbox_delivery d SET delivered_at = ?, attempts = d.attempts + 1, last_error = NULL
+			UPDATE outbox_delivery d SET delivered_at = ?, attempts = d.attempts + 1, last_error = NULL, lease = NULL
 			FROM outbox o
-			WHERE o.position = d.position AND d.consumer = ? AND o.event_id = ANY(?::uuid[])""";
+			WHERE o.position = d.position AND d.consumer = ? AND d.lease = ? AND o.event_id = ANY(?::uuid[])""";
 
 	private static final String MARK_FAILED = """
 			UPDATE outbox_delivery d
 			SET attempts = d.attempts + 1,
 			    next_attempt_at = ?::timestamptz + LEAST(?::bigint, ?::bigint * power(2, LEAST(d.attempts, 30))::bigint)
 			                      * interval '1 millisecond',
-			    last_error = left(?, 500)
+			    last_error = left(?, 500),
+			    lease = NULL
 			FROM outbox o
-			WHERE o.position = d.position AND d.consumer = ? AND o.event_id = ANY(?::uuid[])""";
+			WHERE o.position = d.position AND d.consumer = ? AND d.lease = ? AND o.event_id = ANY(?::uuid[])""";
 
 	private static final String LAG = """
 			SELECT d.consumer, count(*) AS undelivered, min(o.occurred_at) AS oldest
@@ -138,22 +155,31 @@ final class PostgresOutbox implements Outbox, OutboxQueue {
 	}
 
 	@Override
-	public List<DomainEvent> claim(String consumer, int max, Instant now) {
-		return PostgresCalls
-			.call(() -> this.jdbc.query(CLAIM, PostgresOutbox::event, consumer, Timestamp.from(now), max));
+	public Claim claim(String consumer, int max, Instant now, Duration leaseFor) {
+		UUID lease = UUID.randomUUID();
+		Instant until = now.plus(leaseFor);
+		List<DomainEvent> events = PostgresCalls.call(() -> this.jdbc.query(CLAIM, PostgresOutbox::event, consumer,
+				Timestamp.from(now), max, lease, Timestamp.from(until), consumer));
+		return events.isEmpty() ? Claim.none(consumer, now) : new Claim(consumer, lease, until, events);
 	}
 
 	@Override
-	public void markDelivered(String consumer, List<UUID> eventIds, Instant now) {
-		PostgresCalls
-			.call(() -> this.jdbc.update(MARK_DELIVERED, Timestamp.from(now), consumer, eventIds.toArray(UUID[]::new)));
+	public int markDelivered(Claim claim, Instant now) {
+		if (claim.isEmpty()) {
+			return 0;
+		}
+		return PostgresCalls.call(() -> this.jdbc.update(MARK_DELIVERED, Timestamp.from(now), claim.consumer(),
+				claim.lease(), claim.eventIds().toArray(UUID[]::new)));
 	}
 
 	@Override
-	public void markFailed(String consumer, List<UUID> eventIds, Instant now, Duration firstBackoff,
-			Duration maxBackoff, String error) {
-		PostgresCalls.call(() -> this.jdbc.update(MARK_FAILED, Timestamp.from(now), maxBackoff.toMillis(),
-				firstBackoff.toMillis(), error, consumer, eventIds.toArray(UUID[]::new)));
+	public int markFailed(Claim claim, Instant now, Duration firstBackoff, Duration maxBackoff, String error) {
+		if (claim.isEmpty()) {
+			return 0;
+		}
+		return PostgresCalls.call(
+				() -> this.jdbc.update(MARK_FAILED, Timestamp.from(now), maxBackoff.toMillis(), firstBackoff.toMillis(),
+						error, claim.consumer(), claim.lease(), claim.eventIds().toArray(UUID[]::new)));
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.polyglot.adapter.postgres.testapp.PostgresTestApplication;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.outbox.OutboxQueue.Claim;
 import io.polyglot.domain.outbox.OutboxQueue.OutboxLag;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;
@@ -36,13 +37,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The outbox against a real local PostgreSQL: events commit and roll back with the
- * caller's transaction, claims by concurrent relays never overlap, failures back off, and
- * only fully delivered events are pruned.
+ * caller's transaction, claims by concurrent relays never overlap and hold no row lock
+ * once they return, failures back off, and only fully delivered events are pruned.
  */
 @SpringBootTest(classes = PostgresTestApplication.class)
 class PostgresOutboxIT {
 
 	private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+
+	private static final Duration LEASE = Duration.ofSeconds(30);
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
@@ -105,9 +108,9 @@ class PostgresOutboxIT {
 		DomainEvent event = event(T0);
 		this.transactions.run(() -> this.outbox.add(event));
 
-		this.transactions.run(() -> this.outbox.markDelivered(this.log, List.of(event.id()), T0));
+		this.transactions.run(() -> this.outbox.markDelivered(claimOf(this.log, 10, T0), T0));
 
-		assertThat(claim(this.log, 10, T0.plusSeconds(1))).isEmpty();
+		assertThat(claim(this.log, 10, T0.plus(LEASE).plusSeconds(1))).isEmpty();
 		assertThat(claim(this.graph, 10, T0.plusSeconds(1))).containsExactly(event);
 	}
 
@@ -120,15 +123,15 @@ class PostgresOutboxIT {
 
 		fail(event, T0, first, max); // attempt 1: next at +1 s
 		assertThat(claim(this.log, 10, T0.plusMillis(999))).isEmpty();
-		assertThat(claim(this.log, 10, T0.plusSeconds(1))).containsExactly(event);
-		fail(event, T0, first, max); // attempt 2: +2 s
-		assertThat(claim(this.log, 10, T0.plusMillis(1999))).isEmpty();
-		assertThat(claim(this.log, 10, T0.plusSeconds(2))).containsExactly(event);
+		fail(event, T0.plusSeconds(1), first, max); // attempt 2: +2 s
+		assertThat(claim(this.log, 10, T0.plusMillis(2999))).isEmpty();
+		Instant at = T0.plusSeconds(3);
 		for (int i = 0; i < 10; i++) {
-			fail(event, T0, first, max);
+			fail(event, at, first, max);
+			at = at.plus(max);
 		}
 		// capped: never later than max after the last failure
-		assertThat(claim(this.log, 10, T0.plusSeconds(5))).containsExactly(event);
+		assertThat(claim(this.log, 10, at)).containsExactly(event);
 		assertThat(this.jdbc.queryForObject(
 				"SELECT d.attempts FROM outbox_delivery d JOIN outbox o USING (position) WHERE o.event_id = ? AND d.consumer = ?",
 				Integer.class, event.id(), this.log))
@@ -148,11 +151,10 @@ class PostgresOutboxIT {
 			List<Future<List<DomainEvent>>> claims = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
 				claims.add(pool.submit(() -> this.transactions.inTransaction(() -> {
-					List<DomainEvent> claimed = this.outbox.claim(this.log, 25, T0.plusSeconds(1));
-					// hold the locks until the other relay has claimed too
+					// both claims start together, so their statements do run at once
 					bothClaimed.countDown();
 					await(bothClaimed);
-					return claimed;
+					return this.outbox.claim(this.log, 25, T0.plusSeconds(1), LEASE).events();
 				})));
 			}
 			List<DomainEvent> first = claims.get(0).get(30, TimeUnit.SECONDS);
@@ -170,6 +172,29 @@ class PostgresOutboxIT {
 	}
 
 	@Test
+	void aClaimHoldsNoRowLockOnceItReturnsAndRecordsItsLease() {
+		DomainEvent event = event(T0);
+		this.transactions.run(() -> this.outbox.add(event));
+
+		Claim claim = claimOf(this.log, 10, T0);
+
+		// another session can lock the leased row at once: the claim's transaction is
+		// over
+		Map<String, Object> row = this.transactions.inTransaction(() -> this.jdbc.queryForMap("""
+				SELECT d.lease, d.next_attempt_at FROM outbox_delivery d JOIN outbox o USING (position)
+				WHERE o.event_id = ? AND d.consumer = ? FOR UPDATE NOWAIT""", event.id(), this.log));
+		assertThat(row.get("lease")).isEqualTo(claim.lease());
+		assertThat(((java.sql.Timestamp) row.get("next_attempt_at")).toInstant()).isEqualTo(T0.plus(LEASE));
+		assertThat(this.transactions.inTransaction(() -> this.outbox.markDelivered(claim, T0))).isOne();
+		assertThat(this.jdbc.queryForObject(
+				"""
+						SELECT d.lease IS NULL AND d.delivered_at IS NOT NULL FROM outbox_delivery d JOIN outbox o USING (position)
+						WHERE o.event_id = ? AND d.consumer = ?""",
+				Boolean.class, event.id(), this.log))
+			.isTrue();
+	}
+
+	@Test
 	void lagCountsUndeliveredEventsPerConsumerWithTheAgeOfTheOldest() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		DomainEvent older = event(now.minusSeconds(30));
@@ -178,7 +203,7 @@ class PostgresOutboxIT {
 			this.outbox.add(older);
 			this.outbox.add(newer);
 		});
-		this.transactions.run(() -> this.outbox.markDelivered(this.graph, List.of(older.id(), newer.id()), now));
+		this.transactions.run(() -> this.outbox.markDelivered(claimOf(this.graph, 10, now), now));
 
 		List<OutboxLag> lag = this.transactions.inTransaction(() -> this.outbox.lag(now));
 
@@ -199,15 +224,15 @@ class PostgresOutboxIT {
 			this.outbox.add(halfDelivered);
 		});
 		this.transactions.run(() -> {
-			this.outbox.markDelivered(this.log, List.of(delivered.id(), halfDelivered.id()), old.plusSeconds(1));
-			this.outbox.markDelivered(this.graph, List.of(delivered.id()), old.plusSeconds(1));
+			this.outbox.markDelivered(claimOf(this.log, 10, old), old.plusSeconds(1));
+			this.outbox.markDelivered(claimOf(this.graph, 1, old), old.plusSeconds(1));
 		});
 
 		this.transactions.run(() -> this.outbox.prune(old.plusSeconds(60), 1000));
 
 		assertThat(exists(delivered)).isFalse();
 		assertThat(exists(halfDelivered)).isTrue();
-		assertThat(claim(this.graph, 10, old.plusSeconds(60))).containsExactly(halfDelivered);
+		assertThat(claim(this.graph, 10, old.plus(LEASE).plusSeconds(60))).containsExactly(halfDelivered);
 	}
 
 	private boolean exists(DomainEvent event) {
@@ -215,12 +240,17 @@ class PostgresOutboxIT {
 	}
 
 	private List<DomainEvent> claim(String consumer, int max, Instant now) {
-		return this.transactions.inTransaction(() -> this.outbox.claim(consumer, max, now));
+		return claimOf(consumer, max, now).events();
+	}
+
+	private Claim claimOf(String consumer, int max, Instant now) {
+		return this.transactions.inTransaction(() -> this.outbox.claim(consumer, max, now, LEASE));
 	}
 
 	private void fail(DomainEvent event, Instant now, Duration first, Duration max) {
-		this.transactions
-			.run(() -> this.outbox.markFailed(this.log, List.of(event.id()), now, first, max, "cassandra is down"));
+		Claim claim = claimOf(this.log, 10, now);
+		assertThat(claim.events()).containsExactly(event);
+		this.transactions.run(() -> this.outbox.markFailed(claim, now, first, max, "cassandra is down"));
 	}
 
 	private static Set<UUID> ids(List<DomainEvent> events) {

@@ -25,7 +25,7 @@ public class OutboxConfiguration {
 	DeliverOutboxEvents deliverOutboxEvents(OutboxQueue queue, Transactions transactions, Clock clock,
 			OutboxProperties properties) {
 		return new DeliverOutboxEvents(queue, transactions, clock, properties.batchSize(), properties.firstBackoff(),
-				properties.maxBackoff());
+				properties.maxBackoff(), properties.relay().lease());
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import io.polyglot.domain.eventlog.EventStream;
 import io.polyglot.domain.outbox.DeliverOutboxEvents;
 import io.polyglot.domain.outbox.EventConsumer;
 import io.polyglot.domain.outbox.OutboxQueue;
+import io.polyglot.domain.outbox.OutboxQueue.Claim;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.Transactions;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A relay that crashes between delivering to Cassandra and marking the outbox rows
- * delivered: the rows stay undelivered and are delivered again, and Cassandra still holds
- * each event exactly once.
+ * delivered: the rows stay undelivered (leased to the dead claim) and are delivered again
+ * once the lease has expired, and Cassandra still holds each event exactly once.
  */
 class RelayRedeliveryIT extends EventLogTestSupport {
+
+	private static final Duration LEASE = Duration.ofSeconds(30);
 
 	@Autowired
 	OutboxQueue queue;
@@ -54,14 +57,18 @@ class RelayRedeliveryIT extends EventLogTestSupport {
 				SELECT position, ?, now() FROM outbox WHERE stream = ?""", consumer, stream.toString());
 		EventConsumer cassandra = renamed(consumer, this.eventLogConsumer);
 		DeliverOutboxEvents crashing = new DeliverOutboxEvents(new CrashBeforeMarking(this.queue), this.transactions,
-				this.clock, 100, Duration.ofSeconds(1), Duration.ofSeconds(1));
+				this.clock, 100, Duration.ofSeconds(1), Duration.ofSeconds(1), LEASE);
 
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> crashing.deliverBatch(cassandra))
 			.withMessageContaining("crash");
 		assertThat(undeliveredFor(consumer)).isEqualTo(2);
 
-		DeliverOutboxEvents.Result retry = new DeliverOutboxEvents(this.queue, this.transactions, this.clock, 100,
-				Duration.ofSeconds(1), Duration.ofSeconds(1))
+		// the crashed relay's rows stay leased to it until the lease ends; a relay
+		// running
+		// after that (its clock past the lease) claims and delivers them again
+		Clock afterTheLease = () -> this.clock.now().plus(LEASE).plusSeconds(1);
+		DeliverOutboxEvents.Result retry = new DeliverOutboxEvents(this.queue, this.transactions, afterTheLease, 100,
+				Duration.ofSeconds(1), Duration.ofSeconds(1), LEASE)
 			.deliverBatch(cassandra);
 
 		assertThat(retry.delivered()).isEqualTo(2);
@@ -96,19 +103,18 @@ class RelayRedeliveryIT extends EventLogTestSupport {
 	private record CrashBeforeMarking(OutboxQueue delegate) implements OutboxQueue {
 
 		@Override
-		public List<DomainEvent> claim(String consumer, int max, Instant now) {
-			return this.delegate.claim(consumer, max, now);
+		public Claim claim(String consumer, int max, Instant now, Duration leaseFor) {
+			return this.delegate.claim(consumer, max, now, leaseFor);
 		}
 
 		@Override
-		public void markDelivered(String consumer, List<UUID> eventIds, Instant now) {
+		public int markDelivered(Claim claim, Instant now) {
 			throw new IllegalStateException("crash between delivery and marking");
 		}
 
 		@Override
-		public void markFailed(String consumer, List<UUID> eventIds, Instant now, Duration firstBackoff,
-				Duration maxBackoff, String error) {
-			this.delegate.markFailed(consumer, eventIds, now, firstBackoff, maxBackoff, error);
+		public int markFailed(Claim claim, Instant now, Duration firstBackoff, Duration maxBackoff, String error) {
+			return this.delegate.markFailed(claim, now, firstBackoff, maxBackoff, error);
 		}
 
 		@Override

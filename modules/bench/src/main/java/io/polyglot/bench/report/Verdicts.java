@@ -22,8 +22,8 @@ public final class Verdicts {
 
 	/** The store each concern is routed to, as the report names it. */
 	static final Map<String, String> STORE_NAMES = Map.of("sessions", "Redis", "catalog", "MongoDB", "eventlog",
-			"Cassandra", "graph", "Neo4j", "transfers", "PostgreSQL", "orders", "PostgreSQL + MongoDB", "documents",
-			"MongoDB");
+			"Cassandra", "graph", "Neo4j", "transfers", "PostgreSQL", "outbox", "PostgreSQL → Cassandra", "orders",
+			"PostgreSQL + MongoDB", "documents", "MongoDB");
 
 	private Verdicts() {
 	}

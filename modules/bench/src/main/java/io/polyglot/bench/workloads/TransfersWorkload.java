@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,27 +18,21 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import io.polyglot.adapter.cassandra.CassandraEventLog;
-import io.polyglot.adapter.cassandra.CassandraPorts;
 import io.polyglot.adapter.postgres.PostgresPorts;
 import io.polyglot.bench.baseline.Sql;
 import io.polyglot.bench.baseline.Pgbench;
 import io.polyglot.bench.baseline.TpcbLike;
 import io.polyglot.bench.harness.BenchContext;
 import io.polyglot.bench.harness.Equivalence;
-import io.polyglot.bench.harness.Row;
 import io.polyglot.bench.stores.Stores;
 import io.polyglot.domain.account.Amounts;
 import io.polyglot.domain.account.TransferMoney;
-import io.polyglot.domain.eventlog.DomainEvent;
-import io.polyglot.domain.outbox.EventConsumer;
-import io.polyglot.domain.outbox.DeliverOutboxEvents;
 import io.polyglot.domain.order.StockProjection;
 import io.polyglot.domain.shared.Clock;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Money;
 import io.polyglot.domain.shared.Transactions;
 import io.polyglot.domain.social.PersonProjection;
-import org.HdrHistogram.Histogram;
 
 /**
  * Transfers (PostgreSQL): the wallet's ACID transfer through the domain use case and the
@@ -47,8 +40,8 @@ import org.HdrHistogram.Histogram;
  * ledger entries, two outbox events with their delivery rows) and the same statements as
  * hand-written JDBC (raw), over few (10) and many (10,000) accounts at a sweep of client
  * counts, beside pgbench's TPC-B-like transaction on the same server (baseline: a
- * different but standard write transaction, for scale); then the outbox relay draining a
- * backlog into Cassandra.
+ * different but standard write transaction, for scale). The relay draining the outbox
+ * into Cassandra is {@link OutboxWorkload}.
  */
 public final class TransfersWorkload implements Workload {
 
@@ -69,7 +62,7 @@ public final class TransfersWorkload implements Workload {
 
 	@Override
 	public Set<String> needs() {
-		return Set.of("postgres", "cassandra");
+		return Set.of("postgres");
 	}
 
 	@Override
@@ -148,81 +141,6 @@ public final class TransfersWorkload implements Workload {
 				+ "the TPC-B-like rows are pgbench's standard transaction on the same server, a scale reference, "
 				+ "not the same question (no equivalence check applies to them). PostgreSQL here is the "
 				+ "test-mode local store unless --spring.datasource.url points elsewhere.");
-		drain(context, stores, dataSource, transactions, pgLabel);
-	}
-
-	/** The relay draining a backlog of DepositMade events into Cassandra. */
-	private void drain(BenchContext context, Stores stores, DataSource dataSource, Transactions transactions,
-			String pgLabel) {
-		long events = context.settings().sizesOr(List.of(20_000L), List.of(100_000L)).get(0);
-		Sql sql = new Sql(dataSource);
-		String consumer = "bench-drain";
-		CassandraEventLog eventLog = CassandraPorts.eventLog(stores.cassandra(), Stores.NAMESPACE);
-		long before = sql.query("SELECT coalesce(max(position), 0) FROM outbox", (row) -> row.getLong(1)).get(0);
-		sql.update("""
-				WITH owners AS (
-				    SELECT n, gen_random_uuid() AS account, gen_random_uuid() AS owner FROM generate_series(1, 5000) n)
-				INSERT INTO outbox (event_id, stream, type, owner_id, occurred_at, payload)
-				SELECT gen_random_uuid(), 'account:' || o.account, 'DepositMade', o.owner,
-				       now() - (? - g) * interval '1 millisecond',
-				       jsonb_build_object('amount', '1.00', 'currency', 'EUR', 'seq', g::text)
-				FROM generate_series(1, ?) g JOIN owners o ON o.n = 1 + g % 5000""", events, events);
-		sql.update("""
-				INSERT INTO outbox_delivery (position, consumer, next_attempt_at)
-				SELECT position, ?, now() - interval '1 hour' FROM outbox WHERE position > ?""", consumer, before);
-		EventConsumer renamed = new EventConsumer() {
-			@Override
-			public String name() {
-				return consumer;
-			}
-
-			@Override
-			public void deliver(List<DomainEvent> batch) {
-				eventLog.deliver(batch);
-			}
-		};
-		DeliverOutboxEvents relay = new DeliverOutboxEvents(PostgresPorts.outboxQueue(dataSource, List.of(consumer)),
-				transactions, Clock.system(), 500, Duration.ofSeconds(1), Duration.ofSeconds(5));
-		context.progress().message("transfers: relay draining " + events + " outbox events into Cassandra");
-		Histogram batches = new Histogram(3_600_000_000_000L, 3);
-		long delivered = 0;
-		long failures = 0;
-		String firstError = "";
-		long start = System.nanoTime();
-		while (true) {
-			long began = System.nanoTime();
-			DeliverOutboxEvents.Result result = relay.deliverBatch(renamed);
-			if (result.failed()) {
-				failures++;
-				if (firstError.isEmpty()) {
-					firstError = String.valueOf(result.failure());
-				}
-				if (failures > 100) {
-					break;
-				}
-				continue;
-			}
-			if (result.delivered() == 0) {
-				break;
-			}
-			batches.recordValue(System.nanoTime() - began);
-			delivered += result.delivered();
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		context.add(new Row(concern(), "outbox-drain", "port",
-				pgLabel + " → " + stores.implementations().get("cassandra"), events, 1, null, 1, delivered, failures,
-				seconds, delivered / seconds, batches.getValueAtPercentile(50) / 1e6,
-				batches.getValueAtPercentile(90) / 1e6, batches.getValueAtPercentile(99) / 1e6,
-				batches.getValueAtPercentile(99.9) / 1e6, batches.getMaxValue() / 1e6, firstError));
-		context.progress()
-			.message(String.format(java.util.Locale.ROOT,
-					"  outbox drain: %,d events in %.1f s = %,.0f events/s (%d failed batches)", delivered, seconds,
-					delivered / seconds, failures));
-		context.note("transfers: outbox-drain rows count events (throughput = events/s); their latencies are per "
-				+ "relay batch of 500 (claim, deliver to Cassandra, mark delivered).");
-		if (delivered != events) {
-			context.note("transfers: outbox drain delivered " + delivered + " of " + events + " events");
-		}
 	}
 
 	private static int[] pair(int accounts) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.outbox.OutboxQueue.Claim;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.StoreUnavailableException;
 import io.polyglot.domain.support.DirectTransactions;
@@ -26,23 +27,46 @@ class DeliverOutboxEventsTest {
 
 	private final DirectTransactions transactions = new DirectTransactions();
 
+	private static final Duration LEASE = Duration.ofSeconds(42);
+
 	private final DeliverOutboxEvents relay = new DeliverOutboxEvents(this.queue, this.transactions,
-			new MutableClock(NOW), 2, Duration.ofSeconds(1), Duration.ofMinutes(1));
+			new MutableClock(NOW), 2, Duration.ofSeconds(1), Duration.ofMinutes(1), LEASE);
 
 	@Test
-	void deliversABatchAndMarksItDeliveredInOneTransaction() {
+	void claimsInOneShortTransactionDeliversOutsideAnyAndMarksInAnother() {
 		DomainEvent a = this.queue.add();
 		DomainEvent b = this.queue.add();
 		this.queue.add();
 		List<DomainEvent> received = new ArrayList<>();
+		List<Boolean> inTransaction = new ArrayList<>();
 
-		DeliverOutboxEvents.Result result = this.relay.deliverBatch(consumer("log", received::addAll));
+		DeliverOutboxEvents.Result result = this.relay.deliverBatch(consumer("log", (events) -> {
+			inTransaction.add(this.transactions.isActive());
+			received.addAll(events);
+		}));
 
+		assertThat(result.claimed()).isEqualTo(2);
 		assertThat(result.delivered()).isEqualTo(2);
 		assertThat(result.failed()).isFalse();
 		assertThat(received).containsExactly(a, b);
+		assertThat(inTransaction).as("no transaction (no lock) while the consumer works").containsExactly(false);
 		assertThat(this.queue.delivered).containsExactly(a.id(), b.id());
-		assertThat(this.transactions.started()).isEqualTo(1);
+		assertThat(this.queue.leaseFor).isEqualTo(LEASE);
+		assertThat(this.transactions.started()).as("claim, then mark").isEqualTo(2);
+	}
+
+	@Test
+	void eventsWhoseLeaseAnotherClaimTookOverAreDeliveredButNotCountedAsOurs() {
+		this.queue.add();
+		this.queue.add();
+		this.queue.takenOver = 1;
+
+		DeliverOutboxEvents.Result result = this.relay.deliverBatch(consumer("log", (events) -> {
+		}));
+
+		assertThat(result.claimed()).isEqualTo(2);
+		assertThat(result.delivered()).isOne();
+		assertThat(result.failed()).isFalse();
 	}
 
 	@Test
@@ -95,6 +119,11 @@ class DeliverOutboxEventsTest {
 
 		String lastError;
 
+		Duration leaseFor;
+
+		/** How many of a claim's first events another claim has taken over. */
+		int takenOver;
+
 		DomainEvent add() {
 			DomainEvent event = DomainEvent.of(EventStream.customer(UUID.randomUUID()), "SessionStarted", NOW,
 					CustomerId.random(), Map.of());
@@ -103,21 +132,25 @@ class DeliverOutboxEventsTest {
 		}
 
 		@Override
-		public List<DomainEvent> claim(String consumer, int max, Instant now) {
-			return this.pending.values().stream().limit(max).toList();
+		public Claim claim(String consumer, int max, Instant now, Duration leaseFor) {
+			this.leaseFor = leaseFor;
+			return new Claim(consumer, UUID.randomUUID(), now.plus(leaseFor),
+					this.pending.values().stream().limit(max).toList());
 		}
 
 		@Override
-		public void markDelivered(String consumer, List<UUID> eventIds, Instant now) {
-			eventIds.forEach(this.pending::remove);
-			this.delivered.addAll(eventIds);
+		public int markDelivered(Claim claim, Instant now) {
+			List<UUID> ours = claim.eventIds().subList(this.takenOver, claim.events().size());
+			ours.forEach(this.pending::remove);
+			this.delivered.addAll(ours);
+			return ours.size();
 		}
 
 		@Override
-		public void markFailed(String consumer, List<UUID> eventIds, Instant now, Duration firstBackoff,
-				Duration maxBackoff, String error) {
-			this.failed.addAll(eventIds);
+		public int markFailed(Claim claim, Instant now, Duration firstBackoff, Duration maxBackoff, String error) {
+			this.failed.addAll(claim.eventIds());
 			this.lastError = error;
+			return claim.events().size();
 		}
 
 		@Override

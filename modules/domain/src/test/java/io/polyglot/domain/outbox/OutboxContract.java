@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventStream;
+import io.polyglot.domain.outbox.OutboxQueue.Claim;
 import io.polyglot.domain.outbox.OutboxQueue.OutboxLag;
 import io.polyglot.domain.shared.CustomerId;
 import io.polyglot.domain.shared.Transactions;
@@ -20,14 +21,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What every {@link Outbox} with its {@link OutboxQueue} must do, run against the
  * in-memory fake and the PostgreSQL adapter: events are claimed per consumer, oldest
- * first and not before they occurred; delivered ones are not claimed again; failures wait
- * a capped exponential backoff; lag counts what each consumer still has to get; prune
- * drops only what every consumer received. Each test delivers to consumers of its own,
- * since a real store is shared by the whole test JVM.
+ * first and not before they occurred, leased to one claim at a time until the lease
+ * expires, and only the claim holding the lease records their outcome; delivered ones are
+ * not claimed again; failures wait a capped exponential backoff; lag counts what each
+ * consumer still has to get; prune drops only what every consumer received. Each test
+ * delivers to consumers of its own, since a real store is shared by the whole test JVM.
  */
 public abstract class OutboxContract {
 
 	private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+
+	private static final Duration LEASE = Duration.ofSeconds(30);
+
+	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
 	private String log;
 
@@ -62,8 +70,8 @@ public abstract class OutboxContract {
 
 		add(event);
 
-		assertThat(claim(this.log, 10, T0)).containsExactly(event);
-		assertThat(claim(this.graph, 10, T0)).containsExactly(event);
+		assertThat(claim(this.log, 10, T0).events()).containsExactly(event);
+		assertThat(claim(this.graph, 10, T0).events()).containsExactly(event);
 	}
 
 	@Test
@@ -73,9 +81,55 @@ public abstract class OutboxContract {
 		DomainEvent third = event(T0.plusSeconds(2));
 		add(first, second, third);
 
-		assertThat(claim(this.log, 2, T0.plusSeconds(5))).containsExactly(first, second);
-		assertThat(claim(this.log, 10, T0.plusSeconds(1))).containsExactly(first, second);
-		assertThat(claim(this.log, 10, T0.minusSeconds(1))).isEmpty();
+		assertThat(claim(this.graph, 2, T0.plusSeconds(5)).events()).containsExactly(first, second);
+		assertThat(claim(this.log, 10, T0.minusSeconds(1)).events()).isEmpty();
+		assertThat(claim(this.log, 10, T0.plusSeconds(1)).events()).containsExactly(first, second);
+	}
+
+	@Test
+	protected void aClaimLeasesItsEventsSoConcurrentClaimsNeverOverlap() {
+		DomainEvent first = event(T0);
+		DomainEvent second = event(T0.plusSeconds(1));
+		DomainEvent third = event(T0.plusSeconds(2));
+		add(first, second, third);
+
+		Claim one = claim(this.log, 2, T0.plusSeconds(5));
+		Claim other = claim(this.log, 10, T0.plusSeconds(5));
+
+		assertThat(one.events()).containsExactly(first, second);
+		assertThat(other.events()).containsExactly(third);
+		assertThat(one.lease()).isNotEqualTo(other.lease());
+		assertThat(one.leasedUntil()).isEqualTo(T0.plusSeconds(5).plus(LEASE));
+		assertThat(claim(this.log, 10, T0.plusSeconds(6)).events()).as("all leased").isEmpty();
+		assertThat(claim(this.graph, 10, T0.plusSeconds(6)).events()).as("leases are per consumer")
+			.containsExactly(first, second, third);
+	}
+
+	@Test
+	protected void anExpiredLeaseMakesTheEventsClaimableAgainAndOnlyTheNewClaimRecordsThem() {
+		DomainEvent event = event(T0);
+		add(event);
+		Claim crashed = claim(this.log, 10, T0);
+
+		assertThat(claim(this.log, 10, T0.plus(LEASE).minusMillis(1)).events()).isEmpty();
+		Claim retry = claim(this.log, 10, T0.plus(LEASE));
+		assertThat(retry.events()).containsExactly(event);
+
+		assertThat(markDelivered(crashed, T0.plus(LEASE))).as("the stale claim records nothing").isZero();
+		assertThat(markFailed(crashed, T0.plus(LEASE))).as("nor a failure").isZero();
+		assertThat(markDelivered(retry, T0.plus(LEASE))).isOne();
+		assertThat(claim(this.log, 10, T0.plus(LEASE.multipliedBy(3))).events()).as("delivered").isEmpty();
+	}
+
+	@Test
+	protected void aClaimWhoseLeaseExpiredUntakenStillRecordsItsDelivery() {
+		DomainEvent event = event(T0);
+		add(event);
+		Claim slow = claim(this.log, 10, T0);
+
+		assertThat(markDelivered(slow, T0.plus(LEASE).plusSeconds(10))).isOne();
+
+		assertThat(claim(this.log, 10, T0.plus(LEASE).plusSeconds(20)).events()).isEmpty();
 	}
 
 	@Test
@@ -83,31 +137,30 @@ public abstract class OutboxContract {
 		DomainEvent event = event(T0);
 		add(event);
 
-		this.transactions().run(() -> this.queue.markDelivered(this.log, List.of(event.id()), T0));
+		assertThat(markDelivered(claim(this.log, 10, T0), T0)).isOne();
 
-		assertThat(claim(this.log, 10, T0.plusSeconds(1))).isEmpty();
-		assertThat(claim(this.graph, 10, T0.plusSeconds(1))).containsExactly(event);
+		assertThat(claim(this.log, 10, T0.plus(LEASE).plusSeconds(1)).events()).isEmpty();
+		assertThat(claim(this.graph, 10, T0.plusSeconds(1)).events()).containsExactly(event);
 	}
 
 	@Test
 	protected void failedEventsWaitOutACappedExponentialBackoff() {
 		DomainEvent event = event(T0);
 		add(event);
-		Duration first = Duration.ofSeconds(1);
-		Duration max = Duration.ofSeconds(5);
 
-		fail(event, T0, first, max);
-		assertThat(claim(this.log, 10, T0.plusMillis(999))).isEmpty();
-		assertThat(claim(this.graph, 10, T0)).as("the other consumer is not held back").containsExactly(event);
-		assertThat(claim(this.log, 10, T0.plusSeconds(1))).containsExactly(event);
-		fail(event, T0, first, max);
-		assertThat(claim(this.log, 10, T0.plusMillis(1999))).isEmpty();
-		assertThat(claim(this.log, 10, T0.plusSeconds(2))).containsExactly(event);
+		fail(event, T0); // attempt 1: next at +1 s
+		assertThat(claim(this.log, 10, T0.plusMillis(999)).events()).isEmpty();
+		assertThat(claim(this.graph, 10, T0).events()).as("the other consumer is not held back").containsExactly(event);
+		fail(event, T0.plusSeconds(1)); // attempt 2: +2 s
+		assertThat(claim(this.log, 10, T0.plusMillis(2999)).events()).isEmpty();
+		Instant at = T0.plusSeconds(3);
 		for (int i = 0; i < 10; i++) {
-			fail(event, T0, first, max);
+			fail(event, at);
+			at = at.plus(MAX_BACKOFF);
 		}
-		assertThat(claim(this.log, 10, T0.plusMillis(4999))).isEmpty();
-		assertThat(claim(this.log, 10, T0.plusSeconds(5))).as("capped").containsExactly(event);
+		Instant lastFailure = at.minus(MAX_BACKOFF);
+		assertThat(claim(this.log, 10, lastFailure.plus(MAX_BACKOFF).minusMillis(1)).events()).isEmpty();
+		assertThat(claim(this.log, 10, lastFailure.plus(MAX_BACKOFF)).events()).as("capped").containsExactly(event);
 	}
 
 	@Test
@@ -116,11 +169,13 @@ public abstract class OutboxContract {
 		DomainEvent older = event(now.minusSeconds(30));
 		DomainEvent newer = event(now.minusSeconds(10));
 		add(older, newer);
-		this.transactions().run(() -> this.queue.markDelivered(this.graph, List.of(older.id(), newer.id()), now));
+		markDelivered(claim(this.graph, 10, now), now);
+		claim(this.log, 1, now);
 
 		List<OutboxLag> lag = this.transactions().inTransaction(() -> this.queue.lag(now));
 
 		assertThat(lag).filteredOn((l) -> l.consumer().equals(this.log))
+			.as("leased events are still undelivered")
 			.singleElement()
 			.satisfies((l) -> assertThat(l.undelivered()).isEqualTo(2))
 			.satisfies((l) -> assertThat(l.oldestAge()).isEqualTo(Duration.ofSeconds(30)));
@@ -131,15 +186,12 @@ public abstract class OutboxContract {
 	protected void pruneDeletesOnlyEventsEveryConsumerReceivedBeforeTheCutoff() {
 		Instant old = Instant.parse("2001-01-01T00:00:00Z");
 		DomainEvent delivered = event(old);
-		DomainEvent halfDelivered = event(old);
 		DomainEvent deliveredLate = event(old);
-		add(delivered, halfDelivered, deliveredLate);
-		this.transactions().run(() -> {
-			this.queue.markDelivered(this.log, List.of(delivered.id(), halfDelivered.id(), deliveredLate.id()),
-					old.plusSeconds(1));
-			this.queue.markDelivered(this.graph, List.of(delivered.id()), old.plusSeconds(1));
-			this.queue.markDelivered(this.graph, List.of(deliveredLate.id()), old.plusSeconds(120));
-		});
+		DomainEvent halfDelivered = event(old);
+		add(delivered, deliveredLate, halfDelivered);
+		markDelivered(claim(this.log, 10, old), old.plusSeconds(1));
+		markDelivered(claim(this.graph, 1, old), old.plusSeconds(1));
+		markDelivered(claim(this.graph, 1, old), old.plusSeconds(120));
 
 		int pruned = this.transactions().inTransaction(() -> this.queue.prune(old.plusSeconds(60), 1000));
 
@@ -147,7 +199,7 @@ public abstract class OutboxContract {
 		assertThat(holds(delivered.id())).isFalse();
 		assertThat(holds(halfDelivered.id())).isTrue();
 		assertThat(holds(deliveredLate.id())).isTrue();
-		assertThat(claim(this.graph, 10, old.plusSeconds(60))).containsExactly(halfDelivered);
+		assertThat(claim(this.graph, 10, old.plusSeconds(60)).events()).containsExactly(halfDelivered);
 	}
 
 	private void add(DomainEvent... events) {
@@ -158,13 +210,24 @@ public abstract class OutboxContract {
 		});
 	}
 
-	private List<DomainEvent> claim(String consumer, int max, Instant now) {
-		return this.transactions().inTransaction(() -> this.queue.claim(consumer, max, now));
+	private Claim claim(String consumer, int max, Instant now) {
+		return this.transactions().inTransaction(() -> this.queue.claim(consumer, max, now, LEASE));
 	}
 
-	private void fail(DomainEvent event, Instant now, Duration first, Duration max) {
-		this.transactions()
-			.run(() -> this.queue.markFailed(this.log, List.of(event.id()), now, first, max, "the log is down"));
+	private int markDelivered(Claim claim, Instant now) {
+		return this.transactions().inTransaction(() -> this.queue.markDelivered(claim, now));
+	}
+
+	private int markFailed(Claim claim, Instant now) {
+		return this.transactions()
+			.inTransaction(() -> this.queue.markFailed(claim, now, FIRST_BACKOFF, MAX_BACKOFF, "the log is down"));
+	}
+
+	/** One claim of the log consumer at that time, holding the event, failed then. */
+	private void fail(DomainEvent event, Instant at) {
+		Claim claim = claim(this.log, 10, at);
+		assertThat(claim.events()).as("due at %s", at).containsExactly(event);
+		assertThat(markFailed(claim, at)).isOne();
 	}
 
 	private static DomainEvent event(Instant at) {

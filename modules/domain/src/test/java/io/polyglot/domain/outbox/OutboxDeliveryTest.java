@@ -66,6 +66,22 @@ class OutboxDeliveryTest {
 	}
 
 	@Test
+	void aRelayThatDiesAfterItsClaimLeavesTheEventsToTheNextOnceTheLeaseExpires() {
+		DomainEvent event = added();
+		EventConsumer dying = consumer("log", (events) -> {
+			throw new RelayDied();
+		});
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.deliver.deliverBatch(dying))
+			.isInstanceOf(RelayDied.class);
+		assertThat(this.deliver.deliverBatch(this.log).claimed()).as("still leased to the dead relay").isZero();
+		this.clock.advance(DeliverOutboxEvents.DEFAULT_LEASE);
+
+		assertThat(this.deliver.deliverBatch(this.log).delivered()).isOne();
+		assertThat(this.logged).containsExactly(event.id());
+	}
+
+	@Test
 	void eventsEveryConsumerReceivedArePrunedAndNoOthers() {
 		added();
 		this.graphDown = false;
@@ -102,6 +118,13 @@ class OutboxDeliveryTest {
 			}
 
 		};
+	}
+
+	/** The relay's process ending mid-delivery: not an exception it could record. */
+	private static final class RelayDied extends Error {
+
+		private static final long serialVersionUID = 1L;
+
 	}
 
 }

@@ -16,8 +16,9 @@ import io.polyglot.domain.outbox.OutboxQueue;
 /**
  * The outbox and the relay's queue in maps, for use-case tests, with the PostgreSQL
  * adapter's rules, checked by the same {@code OutboxContract}: delivery is tracked per
- * consumer from the time the event occurred, a failed attempt waits a capped exponential
- * backoff, and an event is pruned once every consumer received it.
+ * consumer from the time the event occurred, a claim leases its events until the lease
+ * expires, only the claim holding the lease records the outcome, a failed attempt waits a
+ * capped exponential backoff, and an event is pruned once every consumer received it.
  */
 public final class InMemoryOutbox implements Outbox, OutboxQueue {
 
@@ -29,12 +30,15 @@ public final class InMemoryOutbox implements Outbox, OutboxQueue {
 
 	private final Map<String, Map<UUID, Attempts>> failures = new HashMap<>();
 
+	private final Map<String, Map<UUID, Lease>> leases = new HashMap<>();
+
 	/** An outbox delivering to the named consumers. */
 	public InMemoryOutbox(String... consumers) {
 		this.consumers = List.of(consumers);
 		for (String consumer : consumers) {
 			this.delivered.put(consumer, new HashMap<>());
 			this.failures.put(consumer, new HashMap<>());
+			this.leases.put(consumer, new HashMap<>());
 		}
 	}
 
@@ -44,35 +48,62 @@ public final class InMemoryOutbox implements Outbox, OutboxQueue {
 	}
 
 	@Override
-	public synchronized List<DomainEvent> claim(String consumer, int max, Instant now) {
+	public synchronized Claim claim(String consumer, int max, Instant now, Duration leaseFor) {
 		Map<UUID, Instant> done = known(this.delivered, consumer);
 		Map<UUID, Attempts> failed = known(this.failures, consumer);
-		return this.events.values()
+		Map<UUID, Lease> leased = known(this.leases, consumer);
+		List<DomainEvent> due = this.events.values()
 			.stream()
 			.filter((event) -> !done.containsKey(event.id()))
 			// the first attempt is due when the event occurred (the adapter's schedule)
 			.filter((event) -> !(failed.containsKey(event.id()) ? failed.get(event.id()).nextAt() : event.occurredAt())
 				.isAfter(now))
+			// a live lease belongs to its claim; an expired one to nobody
+			.filter((event) -> !leased.containsKey(event.id()) || !leased.get(event.id()).until().isAfter(now))
 			.limit(max)
 			.toList();
+		if (due.isEmpty()) {
+			return Claim.none(consumer, now);
+		}
+		Lease lease = new Lease(UUID.randomUUID(), now.plus(leaseFor));
+		due.forEach((event) -> leased.put(event.id(), lease));
+		return new Claim(consumer, lease.id(), lease.until(), due);
 	}
 
 	@Override
-	public synchronized void markDelivered(String consumer, List<UUID> eventIds, Instant now) {
-		eventIds.forEach((id) -> known(this.delivered, consumer).put(id, now));
-		eventIds.forEach(known(this.failures, consumer)::remove);
+	public synchronized int markDelivered(Claim claim, Instant now) {
+		List<UUID> ours = stillLeased(claim);
+		ours.forEach((id) -> known(this.delivered, claim.consumer()).put(id, now));
+		ours.forEach(known(this.failures, claim.consumer())::remove);
+		return ours.size();
 	}
 
 	@Override
-	public synchronized void markFailed(String consumer, List<UUID> eventIds, Instant now, Duration firstBackoff,
-			Duration maxBackoff, String error) {
-		Map<UUID, Attempts> failed = known(this.failures, consumer);
-		for (UUID id : eventIds) {
+	public synchronized int markFailed(Claim claim, Instant now, Duration firstBackoff, Duration maxBackoff,
+			String error) {
+		Map<UUID, Attempts> failed = known(this.failures, claim.consumer());
+		List<UUID> ours = stillLeased(claim);
+		for (UUID id : ours) {
 			int attempts = failed.containsKey(id) ? failed.get(id).count() + 1 : 1;
 			Duration backoff = firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 20));
 			failed.put(id, new Attempts(attempts, now.plus((backoff.compareTo(maxBackoff) > 0) ? maxBackoff : backoff),
 					error));
 		}
+		return ours.size();
+	}
+
+	/**
+	 * The claim's events still leased to it (not taken over by a later claim), lease
+	 * ended.
+	 */
+	private List<UUID> stillLeased(Claim claim) {
+		Map<UUID, Lease> leased = known(this.leases, claim.consumer());
+		List<UUID> ours = claim.eventIds()
+			.stream()
+			.filter((id) -> leased.containsKey(id) && leased.get(id).id().equals(claim.lease()))
+			.toList();
+		ours.forEach(leased::remove);
+		return ours;
 	}
 
 	@Override
@@ -138,6 +169,9 @@ public final class InMemoryOutbox implements Outbox, OutboxQueue {
 	}
 
 	private record Attempts(int count, Instant nextAt, String error) {
+	}
+
+	private record Lease(UUID id, Instant until) {
 	}
 
 }
