@@ -81,9 +81,9 @@ final class Neo4jSocialGraph implements SocialGraph, PeopleListing {
 			MATCH (me:Person {id: $id})-[:FRIEND]-(friend:Person)-[:FRIEND]-(candidate:Person)
 			WHERE candidate <> me AND NOT EXISTS { (me)-[:FRIEND]-(candidate) }
 			WITH candidate, count(DISTINCT friend) AS mutualFriends
-			ORDER BY mutualFriends DESC, candidate.id ASC
-			LIMIT $limit
-			RETURN candidate.id AS id, candidate.username AS username, mutualFriends""";
+			RETURN candidate.id AS id, candidate.username AS username, mutualFriends
+			ORDER BY mutualFriends DESC, id ASC
+			LIMIT $limit""";
 
 	// %d is the only placeholder and receives PathDepth.value(): an int in 1..6 by
 	// construction, because Cypher cannot take a variable-length bound as a parameter
