@@ -138,44 +138,30 @@ public final class OutboxWorkload implements Workload {
 		AtomicLong delivered = new AtomicLong();
 		AtomicLong failures = new AtomicLong();
 		AtomicReference<String> firstError = new AtomicReference<>("");
-		ExecutorService pool = Executors.newFixedThreadPool(loops);
 		long start = System.nanoTime();
-		try {
-			List<Future<?>> running = new ArrayList<>();
-			for (int i = 0; i < loops; i++) {
-				running.add(pool.submit(() -> {
-					while (failures.get() <= 100) {
-						long began = System.nanoTime();
-						DeliverOutboxEvents.Result result = relay.deliverBatch(renamed);
-						if (result.failed()) {
-							failures.incrementAndGet();
-							firstError.compareAndSet("", String.valueOf(result.failure()));
-							continue;
-						}
-						if (result.claimed() == 0) {
-							return;
-						}
-						batches.recordValue(System.nanoTime() - began);
-						delivered.addAndGet(result.delivered());
-					}
-				}));
+		onLoops(loops, () -> {
+			while (failures.get() <= 100) {
+				long began = System.nanoTime();
+				DeliverOutboxEvents.Result result = relay.deliverBatch(renamed);
+				if (result.failed()) {
+					failures.incrementAndGet();
+					firstError.compareAndSet("", String.valueOf(result.failure()));
+					continue;
+				}
+				if (result.claimed() == 0) {
+					return;
+				}
+				batches.recordValue(System.nanoTime() - began);
+				delivered.addAndGet(result.delivered());
 			}
-			for (Future<?> loop : running) {
-				loop.get();
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		});
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long undelivered = sql
 			.query("SELECT count(*) FROM outbox_delivery WHERE consumer = ? AND delivered_at IS NULL",
 					(row) -> row.getLong(1), consumer)
 			.get(0);
-		context.add(new Row(concern(), "outbox-drain-" + batch, "port", label, events, loops, null, 1, delivered.get(),
-				failures.get(), seconds, delivered.get() / seconds, batches.getValueAtPercentile(50) / 1e6,
-				batches.getValueAtPercentile(90) / 1e6, batches.getValueAtPercentile(99) / 1e6,
-				batches.getValueAtPercentile(99.9) / 1e6, batches.getMaxValue() / 1e6, firstError.get()));
+		context.add(row("outbox-drain-" + batch, "port", label, events, loops, delivered.get(), failures.get(), seconds,
+				batches, firstError.get()));
 		String split = phases.split();
 		context.progress()
 			.message(String.format(Locale.ROOT,
@@ -204,29 +190,41 @@ public final class OutboxWorkload implements Workload {
 		AtomicLong next = new AtomicLong();
 		Histogram batches = new ConcurrentHistogram(3_600_000_000_000L, 3);
 		AtomicLong appended = new AtomicLong();
-		ExecutorService pool = Executors.newFixedThreadPool(loops);
 		long start = System.nanoTime();
+		onLoops(loops, () -> {
+			while (true) {
+				long first = next.getAndAdd(BATCH);
+				if (first >= events) {
+					return;
+				}
+				List<DomainEvent> batch = new ArrayList<>();
+				for (long g = first; g < Math.min(events, first + BATCH); g++) {
+					int n = (int) (g % 5000);
+					batch.add(DomainEvent.of(streams.get(n), "DepositMade", base.plusMillis(g), owners.get(n),
+							Map.of("amount", "1.00", "currency", "EUR", "seq", Long.toString(g))));
+				}
+				long began = System.nanoTime();
+				eventLog.deliver(batch);
+				batches.recordValue(System.nanoTime() - began);
+				appended.addAndGet(batch.size());
+			}
+		});
+		double seconds = (System.nanoTime() - start) / 1e9;
+		context.add(row("outbox-drain-" + BATCH, "raw", label + " (event log only)", events, loops, appended.get(), 0,
+				seconds, batches, ""));
+		context.progress()
+			.message(String.format(Locale.ROOT,
+					"  event log only, %d loop(s) x %d: %,d events in %.1f s = %,.0f events/s", loops, BATCH,
+					appended.get(), seconds, appended.get() / seconds));
+	}
+
+	/** Runs the loop body on {@code loops} threads at once and waits for all of them. */
+	private static void onLoops(int loops, Runnable body) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(loops);
 		try {
 			List<Future<?>> running = new ArrayList<>();
 			for (int i = 0; i < loops; i++) {
-				running.add(pool.submit(() -> {
-					while (true) {
-						long first = next.getAndAdd(BATCH);
-						if (first >= events) {
-							return;
-						}
-						List<DomainEvent> batch = new ArrayList<>();
-						for (long g = first; g < Math.min(events, first + BATCH); g++) {
-							int n = (int) (g % 5000);
-							batch.add(DomainEvent.of(streams.get(n), "DepositMade", base.plusMillis(g), owners.get(n),
-									Map.of("amount", "1.00", "currency", "EUR", "seq", Long.toString(g))));
-						}
-						long began = System.nanoTime();
-						eventLog.deliver(batch);
-						batches.recordValue(System.nanoTime() - began);
-						appended.addAndGet(batch.size());
-					}
-				}));
+				running.add(pool.submit(body));
 			}
 			for (Future<?> loop : running) {
 				loop.get();
@@ -235,15 +233,15 @@ public final class OutboxWorkload implements Workload {
 		finally {
 			pool.shutdownNow();
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		context.add(new Row(concern(), "outbox-drain-" + BATCH, "raw", label + " (event log only)", events, loops, null,
-				1, appended.get(), 0, seconds, appended.get() / seconds, batches.getValueAtPercentile(50) / 1e6,
-				batches.getValueAtPercentile(90) / 1e6, batches.getValueAtPercentile(99) / 1e6,
-				batches.getValueAtPercentile(99.9) / 1e6, batches.getMaxValue() / 1e6, ""));
-		context.progress()
-			.message(String.format(Locale.ROOT,
-					"  event log only, %d loop(s) x %d: %,d events in %.1f s = %,.0f events/s", loops, BATCH,
-					appended.get(), seconds, appended.get() / seconds));
+	}
+
+	/** A drain's row: throughput in events/s, latencies per batch. */
+	private Row row(String workload, String target, String store, long events, int loops, long ops, long errors,
+			double seconds, Histogram batches, String firstError) {
+		return new Row(concern(), workload, target, store, events, loops, null, 1, ops, errors, seconds, ops / seconds,
+				batches.getValueAtPercentile(50) / 1e6, batches.getValueAtPercentile(90) / 1e6,
+				batches.getValueAtPercentile(99) / 1e6, batches.getValueAtPercentile(99.9) / 1e6,
+				batches.getMaxValue() / 1e6, firstError);
 	}
 
 	/** Time spent in each phase of a delivery, summed over every loop and batch. */
