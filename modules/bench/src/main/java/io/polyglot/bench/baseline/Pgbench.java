@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -190,8 +189,8 @@ public final class Pgbench {
 
 	/** pgbench's version for labels, e.g. "pgbench 15.18". */
 	public static String label(String versionLine) {
-		return versionLine.replace("pgbench (PostgreSQL) ", "pgbench ").toLowerCase(Locale.ROOT).startsWith("pgbench")
-				? versionLine.replace("pgbench (PostgreSQL) ", "pgbench ") : "pgbench";
+		String label = versionLine.replace("pgbench (PostgreSQL) ", "pgbench ");
+		return label.startsWith("pgbench") ? label : "pgbench";
 	}
 
 }
