@@ -90,10 +90,11 @@ public final class LocalStores implements AutoCloseable {
 			StoreOptions options = new StoreOptions(root.resolve(name), port.apply(name), timeout(name), persistent);
 			stores.put(name, switch (name) {
 				case "postgres" -> new PostgresStore(options);
-				case "mongodb" -> new MongoStore(options);
+				case "mongodb" -> new MongoStore(options, memory("mongodb.heap", MongoStore.DEFAULT_HEAP));
 				case "redis" -> new RedisStore(options);
 				case "cassandra" -> new CassandraStore(options, cassandraStoragePort);
-				case "neo4j" -> new Neo4jStore(options);
+				case "neo4j" -> new Neo4jStore(options, memory("neo4j.heap", Neo4jStore.DEFAULT_HEAP),
+						memory("neo4j.page-cache", Neo4jStore.DEFAULT_PAGE_CACHE));
 				default -> throw new IllegalArgumentException(name);
 			});
 		}
@@ -103,6 +104,15 @@ public final class LocalStores implements AutoCloseable {
 			}
 		}
 		return new LocalStores(stores, run);
+	}
+
+	/**
+	 * A memory size for a forked store from the system property
+	 * {@code polyglot.local-stores.<key>}, else the default: the defaults fit the service
+	 * and the tests; a benchmark at millions of rows needs more.
+	 */
+	private static String memory(String key, String defaultSize) {
+		return System.getProperty("polyglot.local-stores." + key, defaultSize);
 	}
 
 	/** A view over stores that are already created (and maybe started) elsewhere. */

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoStore extends ProcessStore {
 
+	/** Heap of the forked stand-in unless told otherwise: it holds every document. */
+	public static final String DEFAULT_HEAP = "1g";
+
 	/**
 	 * Environment variable choosing the local run's per-write durability: {@code fsync}
 	 * (default) or {@code commit}.
@@ -52,8 +55,19 @@ public final class MongoStore extends ProcessStore {
 
 	private String implementation = "mongo-java-server";
 
+	private final String heapSize;
+
 	public MongoStore(StoreOptions options) {
+		this(options, DEFAULT_HEAP);
+	}
+
+	/** A store with its own heap, in the JVM's notation (e.g. {@code 4g}). */
+	public MongoStore(StoreOptions options, String heap) {
 		super(options);
+		if (!heap.matches("[1-9][0-9]*[kKmMgG]?")) {
+			throw new IllegalArgumentException("heap must look like 512m or 4g, was " + heap);
+		}
+		this.heapSize = heap;
 	}
 
 	@Override
@@ -93,7 +107,7 @@ public final class MongoStore extends ProcessStore {
 	}
 
 	private List<String> jvmArgs() {
-		List<String> args = new ArrayList<>(List.of("-Xms32m", "-Xmx1g", "-XX:+ExitOnOutOfMemoryError",
+		List<String> args = new ArrayList<>(List.of("-Xms32m", "-Xmx" + this.heapSize, "-XX:+ExitOnOutOfMemoryError",
 				"-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true",
 				// one line per client connection otherwise
 				"-Dorg.slf4j.simpleLogger.log.de.bwaldvogel.mongo.wire=warn"));

@@ -73,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
 	@Option(names = "--repeat", defaultValue = "1", description = "repeat every measurement N times")
 	int repeat;
 
-	@Option(names = "--warm-up", description = "warm-up per run, e.g. PT1S (default 0.4 s quick, 2 s full)")
+	@Option(names = "--warm-up", description = "warm-up per run, e.g. PT1S (default 0.2 s quick, 2 s full)")
 	Duration warmUp;
 
 	@Option(names = "--measure", description = "measured time per run, e.g. PT5S (default 1 s quick, 5 s full)")
@@ -100,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
 		ConnectionProperties properties = ConnectionProperties.fromArguments(this.connection);
 		Settings settings = new Settings(this.quick, new LinkedHashSet<>(this.store), this.sizes,
 				this.clients.isEmpty() ? (this.quick ? List.of(1) : List.of(1, 4, 16)) : this.clients, this.rates,
-				this.repeat, (this.warmUp != null) ? this.warmUp : Duration.ofMillis(this.quick ? 400 : 2000),
+				this.repeat, (this.warmUp != null) ? this.warmUp : Duration.ofMillis(this.quick ? 200 : 2000),
 				(this.measure != null) ? this.measure : Duration.ofMillis(this.quick ? 1000 : 5000),
 				(this.samples != null) ? this.samples : (this.quick ? 10 : 100));
 		List<Workload> selected = all().stream()

@@ -105,9 +105,11 @@ public final class Pgbench {
 		for (String variable : variables) {
 			common.addAll(List.of("-D", variable));
 		}
-		if (!warmUp.isZero()) {
+		// -T counts whole seconds: a warm-up shorter than one (the quick mode's) is
+		// skipped rather than stretched to a second
+		if (warmUp.toSeconds() >= 1) {
 			List<String> warm = new ArrayList<>(common);
-			warm.addAll(List.of("-T", Long.toString(Math.max(1, warmUp.toSeconds()))));
+			warm.addAll(List.of("-T", Long.toString(warmUp.toSeconds())));
 			run(warm);
 		}
 		Path logs = Files.createTempDirectory("polyglot-pgbench");
