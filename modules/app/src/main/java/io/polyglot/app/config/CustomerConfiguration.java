@@ -35,7 +35,7 @@ public class CustomerConfiguration {
 
 	@Bean
 	LookUpCustomer lookUpCustomer(Customers customers) {
-		return new LookUpCustomer(customers);
+		return new LookUpCustomer(new RecentCustomers(customers));
 	}
 
 	@Bean
