@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -150,7 +151,11 @@ class DemoPageBrowserIT extends DemoTestSupport {
 	}
 
 	private void waitUntil(String what, Duration limit, java.util.function.BooleanSupplier condition) {
+		// the page re-renders its store cards as fresh figures arrive: an element found a
+		// moment ago may be gone by the time it is read, so a stale one means "look
+		// again"
 		new WebDriverWait(this.browser, limit).withMessage("waiting for " + what)
+			.ignoring(StaleElementReferenceException.class)
 			.until((driver) -> condition.getAsBoolean());
 	}
 
