@@ -64,10 +64,7 @@ public final class MongoStore extends ProcessStore {
 	/** A store with its own heap, in the JVM's notation (e.g. {@code 4g}). */
 	public MongoStore(StoreOptions options, String heap) {
 		super(options);
-		if (!heap.matches("[1-9][0-9]*[kKmMgG]?")) {
-			throw new IllegalArgumentException("heap must look like 512m or 4g, was " + heap);
-		}
-		this.heapSize = heap;
+		this.heapSize = memorySize("heap", heap);
 	}
 
 	@Override

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.polyglot.localstores.fork.ForkedJvm;
 import io.polyglot.localstores.fork.NodeClasspath;
@@ -38,8 +37,6 @@ public final class Neo4jStore extends ProcessStore {
 
 	private static final String INITIAL_HEAP = "128m";
 
-	private static final Pattern MEMORY_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
-
 	/** A clean shutdown takes well under a second; this leaves room for a checkpoint. */
 	private static final long STOP_GRACE_SECONDS = 20;
 
@@ -63,13 +60,6 @@ public final class Neo4jStore extends ProcessStore {
 		super(options);
 		this.heap = memorySize("heap", heap);
 		this.pageCache = memorySize("pageCache", pageCache);
-	}
-
-	private static String memorySize(String what, String value) {
-		if (!MEMORY_SIZE.matcher(value).matches()) {
-			throw new IllegalArgumentException(what + " must look like 512m or 1g, was " + value);
-		}
-		return value;
 	}
 
 	private static long bytes(String size) {

@@ -1,6 +1,7 @@
 package io.polyglot.localstores;
 
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -9,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Cassandra, Neo4j): their options, their process and what follows from it.
  */
 abstract class ProcessStore implements LocalStore {
+
+	private static final Pattern MEMORY_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
 
 	protected final StoreOptions options;
 
@@ -19,6 +22,14 @@ abstract class ProcessStore implements LocalStore {
 
 	protected ProcessStore(StoreOptions options) {
 		this.options = options;
+	}
+
+	/** A memory size for a forked JVM, checked: the JVM's notation, e.g. {@code 512m}. */
+	protected static String memorySize(String what, String value) {
+		if (!MEMORY_SIZE.matcher(value).matches()) {
+			throw new IllegalArgumentException(what + " must look like 512m or 1g, was " + value);
+		}
+		return value;
 	}
 
 	@Override
