@@ -1,5 +1,6 @@
 package io.polyglot.adapter.cassandra;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.function.Function;
 import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Semaphore;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
@@ -27,6 +30,8 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.datastax.oss.driver.api.core.cql.Statement;
+import com.datastax.oss.driver.api.core.metadata.Node;
+import com.datastax.oss.driver.api.core.metadata.TokenMap;
 import io.polyglot.domain.eventlog.DomainEvent;
 import io.polyglot.domain.eventlog.EventLog;
 import io.polyglot.domain.eventlog.EventStream;
@@ -143,8 +148,7 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 				writes.add(statements.insertStreamDay.bind(streamDay.substring(0, bar),
 						LocalDate.parse(streamDay.substring(bar + 1))));
 			}
-			writes.addAll(eventWrites(statements, events));
-			writes.addAll(timelineWrites(statements, events));
+			writes.addAll(eventAndTimelineWrites(statements, events));
 			executeAll(statements.session, writes);
 			this.ownersWritten.remember(owners);
 			this.daysWritten.remember(days);
@@ -259,11 +263,26 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 		return List.copyOf(days);
 	}
 
-	private List<Statement<?>> eventWrites(Statements statements, List<DomainEvent> events) {
-		PartitionBatches batches = new PartitionBatches();
+	/**
+	 * The inserts of the events and of their timeline copies, as the requests a delivery
+	 * sends: unlogged batches per replica set.
+	 */
+	List<Statement<?>> eventAndTimelineWrites(List<DomainEvent> events) {
+		return CassandraCalls.call(() -> eventAndTimelineWrites(statements(), events));
+	}
+
+	private List<Statement<?>> eventAndTimelineWrites(Statements statements, List<DomainEvent> events) {
+		ReplicaBatches batches = new ReplicaBatches(statements.session.getMetadata().getTokenMap().orElse(null),
+				this.properties.batchPartitions());
+		addEventWrites(statements, events, batches);
+		addTimelineWrites(statements, events, batches);
+		return batches.writes();
+	}
+
+	private void addEventWrites(Statements statements, List<DomainEvent> events, ReplicaBatches batches) {
 		for (DomainEvent event : events) {
 			long micros = EventTimes.floorMicros(event.occurredAt());
-			PartitionKey key = new PartitionKey(event.stream().toString(), EventTimes.dayOf(micros));
+			PartitionKey key = new PartitionKey("events", event.stream().toString(), EventTimes.dayOf(micros));
 			BoundStatement insert = statements.insertEvent.bind(key.key(), key.bucket(), micros, event.id(),
 					event.type(), (event.owner() != null) ? event.owner().value() : null, event.payload());
 			if (event.owner() == null) {
@@ -272,12 +291,10 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 			}
 			batches.add(key, insert, approximateSize(event));
 		}
-		return batches.writes();
 	}
 
 	/** A copy of every owned event in its owner's timeline partition of its month. */
-	private List<Statement<?>> timelineWrites(Statements statements, List<DomainEvent> events) {
-		PartitionBatches batches = new PartitionBatches();
+	private void addTimelineWrites(Statements statements, List<DomainEvent> events, ReplicaBatches batches) {
 		for (DomainEvent event : events) {
 			CustomerId owner = event.owner();
 			if (owner == null) {
@@ -285,51 +302,104 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 			}
 			long micros = EventTimes.floorMicros(event.occurredAt());
 			LocalDate month = EventTimes.monthOf(EventTimes.dayOf(micros));
-			batches.add(
-					new PartitionKey(owner.value().toString(), month), statements.insertTimeline.bind(owner.value(),
-							month, micros, event.id(), event.stream().toString(), event.type(), event.payload()),
+			batches.add(new PartitionKey("timeline", owner.value().toString(), month),
+					statements.insertTimeline.bind(owner.value(), month, micros, event.id(), event.stream().toString(),
+							event.type(), event.payload()),
 					approximateSize(event) + 40);
 		}
-		return batches.writes();
 	}
 
 	/**
-	 * Groups inserts per partition into unlogged batches under the size and count bounds;
-	 * a batch of one partition is applied as one mutation on one replica set.
+	 * Groups inserts into unlogged batches by the replicas that own their partitions,
+	 * under the size, statement and partition bounds. Each event lands in partitions of
+	 * its own (its stream's day, its owner's month), so batching per partition alone
+	 * found nothing to group and every insert was a request; a batch whose partitions
+	 * share one replica set is still applied by a replica without a second hop, and saves
+	 * the requests. The partition bound defaults to Cassandra's {@code
+	 * unlogged_batch_across_partitions_warn_threshold} (10), so a stock node logs
+	 * nothing. Without a token map (metadata off) the groups fall back to one partition
+	 * each.
 	 */
-	private final class PartitionBatches {
+	private final class ReplicaBatches {
 
-		private final Map<PartitionKey, List<BoundStatement>> open = new LinkedHashMap<>();
+		private final @Nullable TokenMap tokens;
 
-		private final Map<PartitionKey, Integer> sizes = new LinkedHashMap<>();
+		private final int maxPartitions;
 
-		private final List<Statement<?>> writes = new ArrayList<>();
+		private final Map<Object, Map<PartitionKey, List<SizedInsert>>> groups = new LinkedHashMap<>();
 
-		void add(PartitionKey key, BoundStatement insert, int size) {
-			List<BoundStatement> batch = this.open.computeIfAbsent(key, (k) -> new ArrayList<>());
-			if (!batch.isEmpty()
-					&& (this.sizes.getOrDefault(key, 0) + size > BATCH_BYTES || batch.size() >= BATCH_STATEMENTS)) {
-				this.writes.add(asWrite(batch));
-				batch = new ArrayList<>();
-				this.open.put(key, batch);
-				this.sizes.put(key, 0);
-			}
-			batch.add(insert);
-			this.sizes.merge(key, size, Integer::sum);
+		private final Map<PartitionKey, Object> groupOf = new HashMap<>();
+
+		ReplicaBatches(@Nullable TokenMap tokens, int maxPartitions) {
+			this.tokens = tokens;
+			this.maxPartitions = maxPartitions;
 		}
 
+		void add(PartitionKey key, BoundStatement insert, int size) {
+			Object group = this.groupOf.computeIfAbsent(key, (k) -> replicasOf(k, insert));
+			this.groups.computeIfAbsent(group, (g) -> new LinkedHashMap<>())
+				.computeIfAbsent(key, (k) -> new ArrayList<>())
+				.add(new SizedInsert(insert, size));
+		}
+
+		private Object replicasOf(PartitionKey key, BoundStatement insert) {
+			if (this.tokens == null || this.maxPartitions == 1) {
+				return key;
+			}
+			ByteBuffer routingKey = insert.getRoutingKey();
+			CqlIdentifier keyspace = insert.getRoutingKeyspace();
+			if (routingKey == null || keyspace == null) {
+				return key;
+			}
+			Set<Node> replicas = this.tokens.getReplicas(keyspace, routingKey);
+			// no replica known (schema not yet in the metadata): a group of its own
+			return replicas.isEmpty() ? key : replicas;
+		}
+
+		/**
+		 * The batches, each within one replica set, in the order their partitions came.
+		 */
 		List<Statement<?>> writes() {
-			this.open.values()
-				.stream()
-				.filter((batch) -> !batch.isEmpty())
-				.map(CassandraEventLog.this::asWrite)
-				.forEach(this.writes::add);
-			return this.writes;
+			List<Statement<?>> writes = new ArrayList<>();
+			for (Map<PartitionKey, List<SizedInsert>> group : this.groups.values()) {
+				List<BoundStatement> batch = new ArrayList<>();
+				int bytes = 0;
+				int partitions = 0;
+				for (List<SizedInsert> inserts : group.values()) {
+					boolean newPartition = true;
+					for (SizedInsert insert : inserts) {
+						int size = insert.size();
+						if (!batch.isEmpty() && (bytes + size > BATCH_BYTES || batch.size() >= BATCH_STATEMENTS
+								|| (newPartition && partitions >= this.maxPartitions))) {
+							writes.add(asWrite(batch));
+							batch = new ArrayList<>();
+							bytes = 0;
+							partitions = 0;
+							newPartition = true;
+						}
+						if (newPartition) {
+							partitions++;
+							newPartition = false;
+						}
+						batch.add(insert.statement());
+						bytes += size;
+					}
+				}
+				if (!batch.isEmpty()) {
+					writes.add(asWrite(batch));
+				}
+			}
+			return writes;
 		}
 
 	}
 
-	/** One insert alone, or several of one partition as an unlogged batch. */
+	/** An insert and its rough size in bytes. */
+	private record SizedInsert(BoundStatement statement, int size) {
+
+	}
+
+	/** One insert alone, or several of one replica set as an unlogged batch. */
 	private Statement<?> asWrite(List<BoundStatement> inserts) {
 		if (inserts.size() == 1) {
 			return inserts.get(0);
@@ -407,7 +477,7 @@ public final class CassandraEventLog implements EventLog, EventConsumer, StreamO
 	}
 
 	/** A partition of the log or of a timeline: its key and its time bucket. */
-	private record PartitionKey(String key, LocalDate bucket) {
+	private record PartitionKey(String table, String key, LocalDate bucket) {
 
 	}
 

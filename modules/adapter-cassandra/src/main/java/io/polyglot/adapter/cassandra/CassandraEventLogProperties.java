@@ -21,11 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readConsistency consistency of reads ({@code LOCAL_QUORUM} unless local)
  * @param writeConsistency consistency of writes ({@code LOCAL_QUORUM} unless local)
  * @param maxInFlight how many writes one delivery keeps in flight at once
+ * @param batchPartitions the most partitions one unlogged batch of a delivery spans (all
+ * on one replica set); 10 is Cassandra's own
+ * {@code unlogged_batch_across_partitions_warn_threshold}, 1 batches per partition only
  */
 @ConfigurationProperties("polyglot.cassandra")
 record CassandraEventLogProperties(@DefaultValue("polyglot") String keyspace,
 		@DefaultValue("SimpleStrategy:1") String replication, @DefaultValue("LOCAL_QUORUM") String readConsistency,
-		@DefaultValue("LOCAL_QUORUM") String writeConsistency, @DefaultValue("64") int maxInFlight) {
+		@DefaultValue("LOCAL_QUORUM") String writeConsistency, @DefaultValue("64") int maxInFlight,
+		@DefaultValue("10") int batchPartitions) {
 
 	// names go into DDL text (never user input, but still checked): plain
 	// identifiers only
@@ -43,6 +47,9 @@ record CassandraEventLogProperties(@DefaultValue("polyglot") String keyspace,
 		consistency(writeConsistency);
 		if (maxInFlight < 1 || maxInFlight > 1024) {
 			throw new IllegalArgumentException("polyglot.cassandra.max-in-flight must be between 1 and 1024");
+		}
+		if (batchPartitions < 1 || batchPartitions > 100) {
+			throw new IllegalArgumentException("polyglot.cassandra.batch-partitions must be between 1 and 100");
 		}
 	}
 

@@ -21,9 +21,18 @@ public final class CassandraPorts {
 	 * (created and migrated on first use), replication factor 1, LOCAL_QUORUM.
 	 */
 	public static CassandraEventLog eventLog(CqlSession session, String keyspace) {
+		return eventLog(session, keyspace, 10);
+	}
+
+	/**
+	 * The same, with at most {@code batchPartitions} partitions per unlogged batch (1:
+	 * batches per partition only).
+	 */
+	public static CassandraEventLog eventLog(CqlSession session, String keyspace, int batchPartitions) {
 		return new CassandraEventLog(
 				new StaticListableBeanFactory(Map.of("cqlSession", session)).getBeanProvider(CqlSession.class),
-				new CassandraEventLogProperties(keyspace, "SimpleStrategy:1", "LOCAL_QUORUM", "LOCAL_QUORUM", 64));
+				new CassandraEventLogProperties(keyspace, "SimpleStrategy:1", "LOCAL_QUORUM", "LOCAL_QUORUM", 64,
+						batchPartitions));
 	}
 
 }

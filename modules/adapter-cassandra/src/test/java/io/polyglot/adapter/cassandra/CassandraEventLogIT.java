@@ -9,7 +9,12 @@ import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
+import com.datastax.oss.driver.api.core.cql.BatchStatement;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.Statement;
 import io.polyglot.domain.demo.DemoEventLog;
 import io.polyglot.domain.demo.DemoEventLogContract;
 import io.polyglot.domain.demo.PartitionPlayground;
@@ -197,6 +202,59 @@ class CassandraEventLogIT extends EventLogContract {
 		DomainEvent single = batch.get(1);
 		assertThat(this.log.read(single.stream(), lastDays(1), io.polyglot.domain.shared.PageRequest.first()).items())
 			.containsExactly(single);
+	}
+
+	@Test
+	void aDeliveryOfManyStreamsAndOwnersGoesAsCrossPartitionBatchesAndReadsBackLikeSingleWrites() {
+		List<CustomerId> customers = List.of(CustomerId.random(), CustomerId.random(), CustomerId.random());
+		List<EventStream> streams = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			streams.add(newStream());
+		}
+		List<DomainEvent> batch = new ArrayList<>();
+		for (int i = 0; i < 120; i++) {
+			// three owners, some events without one, spread over 40 streams and 3 days
+			CustomerId owner = (i % 5 == 4) ? null : customers.get(i % 3);
+			batch.add(new DomainEvent(UUID.randomUUID(), streams.get(i % 40), "DepositMade",
+					CLOCK.now().minus(Duration.ofMinutes(i * 31L + 1)), owner, Map.of("index", Integer.toString(i))));
+		}
+
+		List<Statement<?>> requests = this.log.eventAndTimelineWrites(batch);
+		// one local node owns every partition: 120 event rows in up to 120 (stream, day)
+		// partitions and 96 timeline rows in 3 (owner, month) ones go as a few requests,
+		// where one per partition would be more than 40
+		assertThat(requests).hasSizeLessThan(30);
+		assertThat(requests).allSatisfy((request) -> {
+			if (request instanceof BatchStatement unlogged) {
+				assertThat(unlogged.getBatchType()).isEqualTo(DefaultBatchType.UNLOGGED);
+				assertThat(partitionsOf(unlogged)).as("partitions of one batch")
+					.isLessThanOrEqualTo(this.properties.batchPartitions());
+			}
+		});
+		assertThat(requests.stream().mapToInt((r) -> (r instanceof BatchStatement b) ? b.size() : 1).sum())
+			.isEqualTo(120 + 96);
+
+		this.consumer.deliver(batch);
+		this.consumer.deliver(batch);
+
+		for (EventStream stream : streams) {
+			assertThat(readAll(stream, lastDays(4), 7)).containsExactlyElementsOf(
+					newestFirst(batch.stream().filter((e) -> e.stream().equals(stream)).toList()));
+		}
+		for (CustomerId customer : customers) {
+			assertThat(everyPage(9, (page) -> this.log.readTimeline(customer, lastDays(4), page)))
+				.containsExactlyElementsOf(
+						newestFirst(batch.stream().filter((e) -> customer.equals(e.owner())).toList()));
+		}
+	}
+
+	private static long partitionsOf(BatchStatement batch) {
+		List<String> partitions = new ArrayList<>();
+		for (BatchableStatement<?> insert : batch) {
+			BoundStatement bound = (BoundStatement) insert;
+			partitions.add(bound.getPreparedStatement().getQuery().substring(0, 40) + bound.getRoutingKey());
+		}
+		return partitions.stream().distinct().count();
 	}
 
 	@SpringBootConfiguration

@@ -19,7 +19,7 @@ class CassandraEventLogPropertiesTest {
 	@Test
 	void consistencyLevelsAreParsed() {
 		CassandraEventLogProperties properties = new CassandraEventLogProperties("polyglot", "SimpleStrategy:1",
-				"local_one", "LOCAL_QUORUM", 64);
+				"local_one", "LOCAL_QUORUM", 64, 10);
 		assertThat(properties.reads()).isEqualTo(DefaultConsistencyLevel.LOCAL_ONE);
 		assertThat(properties.writes()).isEqualTo(DefaultConsistencyLevel.LOCAL_QUORUM);
 	}
@@ -31,14 +31,24 @@ class CassandraEventLogPropertiesTest {
 				"NetworkTopologyStrategy:dc1=3;DROP" }) {
 			assertThatIllegalArgumentException().as(replication).isThrownBy(() -> properties(replication));
 		}
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new CassandraEventLogProperties("polyglot; DROP", "SimpleStrategy:1", "ONE", "ONE", 64, 10));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new CassandraEventLogProperties("polyglot; DROP", "SimpleStrategy:1", "ONE", "ONE", 64));
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new CassandraEventLogProperties("polyglot", "SimpleStrategy:1", "MOST", "ONE", 64));
+			.isThrownBy(() -> new CassandraEventLogProperties("polyglot", "SimpleStrategy:1", "MOST", "ONE", 64, 10));
+	}
+
+	@Test
+	void batchPartitionsOutsideOneToAHundredAreRefusedAtStartup() {
+		for (int partitions : new int[] { 0, -1, 101 }) {
+			assertThatIllegalArgumentException().as("%d", partitions)
+				.isThrownBy(() -> new CassandraEventLogProperties("polyglot", "SimpleStrategy:1", "ONE", "ONE", 64,
+						partitions))
+				.withMessageContaining("batch-partitions");
+		}
 	}
 
 	private static CassandraEventLogProperties properties(String replication) {
-		return new CassandraEventLogProperties("polyglot", replication, "LOCAL_QUORUM", "LOCAL_QUORUM", 64);
+		return new CassandraEventLogProperties("polyglot", replication, "LOCAL_QUORUM", "LOCAL_QUORUM", 64, 10);
 	}
 
 }

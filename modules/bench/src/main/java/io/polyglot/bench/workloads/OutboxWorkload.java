@@ -75,7 +75,13 @@ public final class OutboxWorkload implements Workload {
 		DataSource dataSource = stores.postgres();
 		PostgresPorts.migrate(dataSource);
 		Transactions transactions = PostgresPorts.transactions(dataSource);
-		CassandraEventLog eventLog = CassandraPorts.eventLog(stores.cassandra(), Stores.NAMESPACE);
+		// -Dbench.cassandra.batch-partitions=1 measures the per-partition batching of
+		// before
+		int batchPartitions = Integer.getInteger("bench.cassandra.batch-partitions", 10);
+		CassandraEventLog eventLog = CassandraPorts.eventLog(stores.cassandra(), Stores.NAMESPACE, batchPartitions);
+		context.note("outbox: unlogged batches span at most " + batchPartitions
+				+ " partitions of one replica set (bench.cassandra.batch-partitions; the service's "
+				+ "polyglot.cassandra.batch-partitions)");
 		long events = context.settings().sizesOr(List.of(20_000L), List.of(100_000L)).get(0);
 		String label = stores.implementations().get("postgres") + " → " + stores.implementations().get("cassandra");
 		int round = 0;
