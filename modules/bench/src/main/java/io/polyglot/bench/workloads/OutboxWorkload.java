@@ -82,7 +82,8 @@ public final class OutboxWorkload implements Workload {
 		context.note("outbox: unlogged batches span at most " + batchPartitions
 				+ " partitions of one replica set (bench.cassandra.batch-partitions; the service's "
 				+ "polyglot.cassandra.batch-partitions)");
-		// creates and migrates the keyspace now, so the first timed drain does not include it
+		// creates and migrates the keyspace now, so the first timed drain does not
+		// include it
 		eventLog.ownerOf(EventStream.account(UUID.randomUUID()));
 		long events = context.settings().sizesOr(List.of(20_000L), List.of(100_000L)).get(0);
 		String label = stores.implementations().get("postgres") + " → " + stores.implementations().get("cassandra");
