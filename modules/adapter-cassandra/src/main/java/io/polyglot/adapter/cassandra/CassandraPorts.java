@@ -13,6 +13,13 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  */
 public final class CassandraPorts {
 
+	/**
+	 * Partitions per unlogged batch by default: Cassandra's own
+	 * {@code unlogged_batch_across_partitions_warn_threshold}, as
+	 * {@code polyglot.cassandra.batch-partitions} defaults to.
+	 */
+	public static final int DEFAULT_BATCH_PARTITIONS = 10;
+
 	private CassandraPorts() {
 	}
 
@@ -21,7 +28,7 @@ public final class CassandraPorts {
 	 * (created and migrated on first use), replication factor 1, LOCAL_QUORUM.
 	 */
 	public static CassandraEventLog eventLog(CqlSession session, String keyspace) {
-		return eventLog(session, keyspace, 10);
+		return eventLog(session, keyspace, DEFAULT_BATCH_PARTITIONS);
 	}
 
 	/**

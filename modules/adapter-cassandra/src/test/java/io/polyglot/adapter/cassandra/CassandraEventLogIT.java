@@ -3,8 +3,10 @@ package io.polyglot.adapter.cassandra;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.datastax.oss.driver.api.core.CqlSession;
@@ -248,13 +250,14 @@ class CassandraEventLogIT extends EventLogContract {
 		}
 	}
 
+	/** Distinct (table, partition key) pairs: the insert's query names its table. */
 	private static long partitionsOf(BatchStatement batch) {
-		List<String> partitions = new ArrayList<>();
+		Set<String> partitions = new HashSet<>();
 		for (BatchableStatement<?> insert : batch) {
 			BoundStatement bound = (BoundStatement) insert;
-			partitions.add(bound.getPreparedStatement().getQuery().substring(0, 40) + bound.getRoutingKey());
+			partitions.add(bound.getPreparedStatement().getQuery() + bound.getRoutingKey());
 		}
-		return partitions.stream().distinct().count();
+		return partitions.size();
 	}
 
 	@SpringBootConfiguration

@@ -77,7 +77,8 @@ public final class OutboxWorkload implements Workload {
 		Transactions transactions = PostgresPorts.transactions(dataSource);
 		// -Dbench.cassandra.batch-partitions=1 measures the per-partition batching of
 		// before
-		int batchPartitions = Integer.getInteger("bench.cassandra.batch-partitions", 10);
+		int batchPartitions = Integer.getInteger("bench.cassandra.batch-partitions",
+				CassandraPorts.DEFAULT_BATCH_PARTITIONS);
 		CassandraEventLog eventLog = CassandraPorts.eventLog(stores.cassandra(), Stores.NAMESPACE, batchPartitions);
 		context.note("outbox: unlogged batches span at most " + batchPartitions
 				+ " partitions of one replica set (bench.cassandra.batch-partitions; the service's "
