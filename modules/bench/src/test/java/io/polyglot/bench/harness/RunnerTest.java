@@ -17,12 +17,15 @@ class RunnerTest {
 	@Test
 	void anOpenLoopCountsAStallInTheLatencyOfEveryCallDueDuringIt() {
 		// 1,000 calls/s for 2 s; call 500 stalls 500 ms: the ~500 calls due meanwhile
-		// wait
-		// behind it, and each is measured from when it was due
+		// wait behind it, and each is measured from when it was due. Their waits spread
+		// from ~500 ms down to ~0, so the bound counts the ~400 due in the first 400 ms
+		// of the stall (each waited at least 100 ms); a slower machine only adds to them.
+		// A percentile at the edge of the stalled quarter would be a coin toss.
 		Measurement open = this.runner.run("stall", LoadShape.open(1000, 1, Duration.ZERO, Duration.ofSeconds(2)),
 				stallOnce(500, 500));
 		assertThat(open.percentileMillis(99)).isGreaterThanOrEqualTo(400);
-		assertThat(open.percentileMillis(75)).isGreaterThanOrEqualTo(1);
+		assertThat(open.latencies().getCountBetweenValues(100_000_000L, Long.MAX_VALUE / 2))
+			.isGreaterThanOrEqualTo(350);
 		assertThat(open.maxMillis()).isGreaterThanOrEqualTo(500);
 	}
 
