@@ -1,12 +1,16 @@
 package io.polyglot.adapter.redis;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Supplier;
 
+import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisLoadingException;
+import io.lettuce.core.RedisReadOnlyException;
 import io.polyglot.domain.shared.StoreUnavailableException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -19,6 +23,9 @@ import org.springframework.data.redis.connection.RedisPipelineException;
  * error so only the session endpoints answer 503 while Redis is down.
  */
 final class RedisCalls {
+
+	private static final List<String> TRANSIENT_REPLIES = List.of("LOADING", "BUSY", "CLUSTERDOWN", "TRYAGAIN",
+			"MASTERDOWN", "READONLY");
 
 	/** The store's name as health and problem details spell it. */
 	static final String STORE = "redis";
@@ -50,12 +57,12 @@ final class RedisCalls {
 	 * closed" when Redis was killed) reaches Spring as Lettuce's plain
 	 * {@link RedisException}, which Spring calls a system error; an error Redis itself
 	 * answered ({@link RedisCommandExecutionException}: a script bug, a wrong type) is
-	 * not an outage.
+	 * not an outage, unless it is one of the replies of a Redis that cannot serve yet.
 	 */
 	static boolean isConnectionLoss(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof RedisCommandExecutionException) {
-				return false;
+			if (cause instanceof RedisCommandExecutionException answered) {
+				return isTransient(answered);
 			}
 			if (cause instanceof IOException || cause instanceof RedisConnectionException
 					|| cause instanceof RedisCommandTimeoutException || cause.getClass() == RedisException.class) {
@@ -66,6 +73,23 @@ final class RedisCalls {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Errors Redis answers while it cannot serve yet or for a moment: a restarted Redis
+	 * is {@code LOADING} its data set until it has read it back, a script past
+	 * {@code busy-reply-threshold} makes it {@code BUSY}, and a cluster or replica in the
+	 * middle of a failover answers {@code CLUSTERDOWN}, {@code TRYAGAIN},
+	 * {@code MASTERDOWN} or {@code READONLY}. Each is the store being unavailable, not a
+	 * bug of ours.
+	 */
+	private static boolean isTransient(RedisCommandExecutionException answered) {
+		if (answered instanceof RedisLoadingException || answered instanceof RedisBusyException
+				|| answered instanceof RedisReadOnlyException) {
+			return true;
+		}
+		String message = String.valueOf(answered.getMessage());
+		return TRANSIENT_REPLIES.stream().anyMatch(message::startsWith);
 	}
 
 }
