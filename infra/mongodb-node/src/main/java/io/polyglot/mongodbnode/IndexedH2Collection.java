@@ -1,5 +1,7 @@
 package io.polyglot.mongodbnode;
 
+import java.util.stream.Stream;
+
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
@@ -18,6 +20,13 @@ final class IndexedH2Collection extends H2Collection {
 	IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
 			MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursorRegistry) {
 		super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+	}
+
+	// the input of an aggregation: its leading $match served from an index
+	@Override
+	public Stream<Document> queryAllAsStream() {
+		return AggregationPushdown.candidates(this, (filter) -> this.queries.candidates(getIndexes(), filter, count(),
+				(document) -> documentMatchesQuery(document, filter)), super::queryAllAsStream);
 	}
 
 	@Override

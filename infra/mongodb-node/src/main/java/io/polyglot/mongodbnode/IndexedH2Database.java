@@ -5,10 +5,13 @@ import java.util.List;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -39,6 +42,15 @@ final class IndexedH2Database extends H2Database {
 		finally {
 			OPENING.remove();
 		}
+	}
+
+	// an aggregation whose pipeline starts with $match reads its input through an index
+	@Override
+	public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+			Oplog oplog) {
+		return AggregationPushdown.during(command, query,
+				() -> (query.get("aggregate") instanceof String name) ? resolveCollection(name, false) : null,
+				() -> super.handleCommand(channel, command, query, resolver, oplog));
 	}
 
 	@Override

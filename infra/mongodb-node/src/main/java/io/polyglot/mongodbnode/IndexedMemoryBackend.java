@@ -1,10 +1,12 @@
 package io.polyglot.mongodbnode;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -12,6 +14,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 
 /**
  * mongo-java-server's memory backend (the test stores) with the same secondary indexes
@@ -29,6 +33,16 @@ final class IndexedMemoryBackend extends MemoryBackend {
 
 		Database(String databaseName, CursorRegistry cursorRegistry) {
 			super(databaseName, cursorRegistry);
+		}
+
+		// an aggregation whose pipeline starts with $match reads its input through an
+		// index
+		@Override
+		public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+				Oplog oplog) {
+			return AggregationPushdown.during(command, query,
+					() -> (query.get("aggregate") instanceof String name) ? resolveCollection(name, false) : null,
+					() -> super.handleCommand(channel, command, query, resolver, oplog));
 		}
 
 		@Override
@@ -51,6 +65,13 @@ final class IndexedMemoryBackend extends MemoryBackend {
 		Collection(MongoDatabase database, String collectionName, CollectionOptions options,
 				CursorRegistry cursorRegistry) {
 			super(database, collectionName, options, cursorRegistry);
+		}
+
+		// the input of an aggregation: its leading $match served from an index
+		@Override
+		public Stream<Document> queryAllAsStream() {
+			return AggregationPushdown.candidates(this, (filter) -> this.queries.candidates(getIndexes(), filter,
+					count(), (document) -> documentMatchesQuery(document, filter)), super::queryAllAsStream);
 		}
 
 		@Override

@@ -165,6 +165,17 @@ final class IndexedQueries<P> {
 	}
 
 	/**
+	 * The documents an index gives for a filter with no sort and no limit (an
+	 * aggregation's leading {@code $match}): the matches or a superset of them, or
+	 * {@code null} when no index helps.
+	 */
+	List<Document> candidates(List<Index<P>> indexes, Document filter, long collectionSize,
+			Predicate<Document> matches) {
+		Answer answer = find(indexes, filter, new Document(), 0, 0, collectionSize, matches);
+		return (answer != null) ? answer.documents() : null;
+	}
+
+	/**
 	 * The candidates from a unique index ({@code _id}, {@code sku}) whose every key has
 	 * an equality in the filter, or {@code null}. The core asks a unique index only about
 	 * a filter that is nothing but its keys, so {@code {$and: [{_id: x}, {stock: {$gte:

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * H2, also after the H2 file is reopened) as from mongo-java-server's own memory backend,
  * which scans the whole collection. Random documents (arrays, missing fields, mixed
  * number types) and random queries (equalities, ranges, $elemMatch, $all, $or, sorts both
- * ways, skip and limit), on the catalog's own index set.
+ * ways, skip and limit), on the catalog's own index set; the same for the facets
+ * aggregation, whose leading {@code $match} the indexes serve too.
  */
 class OrderedIndexQueriesTest {
 
@@ -124,6 +127,47 @@ class OrderedIndexQueriesTest {
 	}
 
 	@Test
+	void anAggregationsLeadingMatchIsServedFromAnIndex() {
+		// the catalog's facets: $match on category and attributes, then $unwind and
+		// $group; the stock backend reads every document before the $match
+		MongoCollection<Document> reference = collection(new MemoryBackend());
+		MongoCollection<Document> memory = collection(new IndexedMemoryBackend());
+		List.of(reference, memory).forEach(OrderedIndexQueriesTest::createCatalogIndexes);
+		Random random = new Random(5);
+		List<Document> documents = new ArrayList<>();
+		for (int i = 0; i < 5_000; i++) {
+			documents.add(product(i, random).append("category", (i % 50 == 0) ? "maps" : "books"));
+		}
+		reference.insertMany(documents.stream().map(Document::new).toList());
+		memory.insertMany(documents.stream().map(Document::new).toList());
+		Bson maps = Filters.eq("category", "maps");
+		Bson paperMaps = Filters.and(maps,
+				Filters.elemMatch("attrs", Filters.and(Filters.eq("k", "format"), Filters.eq("v", "paper"))));
+		for (Bson filter : List.of(maps, paperMaps)) {
+			long before = IndexedQueries.documentsRead.sum();
+			List<Document> found = facets(memory, filter);
+			long read = IndexedQueries.documentsRead.sum() - before;
+			assertThat(found).isNotEmpty().isEqualTo(facets(reference, filter));
+			// the 100 maps through category_attrs, not the 5,000 products
+			assertThat(read).as("documents read for the facets").isPositive().isLessThanOrEqualTo(100);
+		}
+
+		// a stage that reads a collection again (here this one) is not narrowed: the
+		// $lookup sees every product, not only the $match's
+		List<Bson> selfLookup = List.of(Aggregates.match(Filters.eq("_id", "p-00000")),
+				Aggregates.lookup("products", "priceCents", "priceCents", "samePrice"));
+		List<Bson> withMaps = List.of(Aggregates.match(maps), Aggregates.lookup("products", "terms", "terms", "alike"),
+				Aggregates.sort(Sorts.ascending("_id")));
+		assertThat(memory.aggregate(selfLookup).into(new ArrayList<>()))
+			.isEqualTo(reference.aggregate(selfLookup).into(new ArrayList<>()));
+		assertThat(memory.aggregate(withMaps).into(new ArrayList<>()))
+			.isEqualTo(reference.aggregate(withMaps).into(new ArrayList<>()));
+		// and the next plain query is not narrowed by what an aggregation left behind
+		assertThat(memory.countDocuments()).isEqualTo(5_000);
+		assertThat(memory.aggregate(List.of(Aggregates.count())).first().getInteger("count")).isEqualTo(5_000);
+	}
+
+	@Test
 	void aConditionalUpdateByIdReadsOneDocument() {
 		// the shape of every stock reservation: {$and: [{_id: x}, {stock: {$gte: n}}]}
 		MongoCollection<Document> memory = collection(new IndexedMemoryBackend());
@@ -153,7 +197,9 @@ class OrderedIndexQueriesTest {
 			int skip = random.nextInt(4) == 0 ? random.nextInt(10) : 0;
 			int limit = random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(30);
 			List<String> expected = ids(reference, filter, sort, skip, limit);
+			List<Document> expectedFacets = facets(reference, filter);
 			for (MongoCollection<Document> other : others) {
+				assertThat(facets(other, filter)).as("facets of %s", filter).isEqualTo(expectedFacets);
 				List<String> actual = ids(other, filter, sort, skip, limit);
 				if (sort == null) {
 					// no order asked for: the same set
@@ -165,6 +211,16 @@ class OrderedIndexQueriesTest {
 				}
 			}
 		}
+	}
+
+	/** The catalog's facets pipeline (MongoCatalog.facets), fully sorted. */
+	private static List<Document> facets(MongoCollection<Document> collection, Bson filter) {
+		return collection
+			.aggregate(List.of(Aggregates.match(filter), Aggregates.unwind("$attrs"),
+					Aggregates.group(new Document("k", "$attrs.k").append("v", "$attrs.v"),
+							Accumulators.sum("count", 1)),
+					Aggregates.sort(Sorts.orderBy(Sorts.descending("count"), Sorts.ascending("_id.k", "_id.v")))))
+			.into(new ArrayList<>());
 	}
 
 	private static List<String> ids(MongoCollection<Document> collection, Bson filter, Bson sort, int skip, int limit) {

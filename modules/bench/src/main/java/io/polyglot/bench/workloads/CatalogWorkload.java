@@ -36,10 +36,11 @@ import org.bson.conversions.Bson;
 
 /**
  * Catalog (MongoDB): point read by id, filtered search (category + attribute + price
- * range, sorted by price, first page of 20) as the collection grows, and stock
- * reservation on a few hot products under concurrent clients. Targets: the MongoDB
- * adapter (port), the same queries through the bare driver (raw), and the routing's
- * PostgreSQL catalog and stock adapters (baseline: same ports, same contract).
+ * range, sorted by price, first page of 20) and the facets of the same filters as the
+ * collection grows, and stock reservation on a few hot products under concurrent clients.
+ * Targets: the MongoDB adapter (port), the same queries through the bare driver (raw),
+ * and the routing's PostgreSQL catalog and stock adapters (baseline: same ports, same
+ * contract).
  */
 public final class CatalogWorkload implements Workload {
 
@@ -151,6 +152,17 @@ public final class CatalogWorkload implements Workload {
 					(op) -> rawSearch(products, query(category, op)));
 			context.measure(concern(), "search", "baseline", pgLabel, size,
 					(op) -> pg.search(query(category, op), new PageRequest(PAGE, null)));
+
+			// facets of the same filters: an aggregation ($match, $unwind, $group, $sort)
+			// against GROUP BY over jsonb_each; the answer counts every matching
+			// product, so it grows with the collection even where the $match is indexed
+			context.check("facets", Equivalence.targets("port",
+					(Equivalence.Answer) (i) -> catalog.facets(query(category, i), category).toString(), "baseline",
+					(Equivalence.Answer) (i) -> pg.facets(query(category, i), category).toString()));
+			context.measure(concern(), "facets", "port", mongoLabel, size,
+					(op) -> catalog.facets(query(category, op), category));
+			context.measure(concern(), "facets", "baseline", pgLabel, size,
+					(op) -> pg.facets(query(category, op), category));
 		}
 
 		// reservations on ten hot products under contention; each run gets ten fresh
