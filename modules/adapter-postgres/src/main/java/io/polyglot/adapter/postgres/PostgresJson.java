@@ -22,6 +22,9 @@ final class PostgresJson {
 	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
 	};
 
+	private static final TypeReference<Map<String, String>> TEXT_MAP = new TypeReference<>() {
+	};
+
 	private PostgresJson() {
 	}
 
@@ -31,6 +34,11 @@ final class PostgresJson {
 
 	static Map<String, Object> readMap(String json) {
 		return MAPPER.readValue(json, MAP);
+	}
+
+	/** A flat object of text fields (an outbox event's payload). */
+	static Map<String, String> readTextMap(String json) {
+		return MAPPER.readValue(json, TEXT_MAP);
 	}
 
 	static <T> T read(String json, Class<T> type) {

@@ -195,6 +195,43 @@ class PostgresOutboxIT {
 	}
 
 	@Test
+	void anEventWithoutPayloadComesBackWithAnEmptyOne() {
+		DomainEvent event = DomainEvent.of(EventStream.account(UUID.randomUUID()), "DepositMade", T0,
+				CustomerId.random(), Map.of());
+		this.transactions.run(() -> this.outbox.add(event));
+
+		assertThat(claim(this.log, 10, T0)).singleElement()
+			.satisfies((claimed) -> assertThat(claimed.payload()).isEmpty())
+			.isEqualTo(event);
+	}
+
+	@Test
+	void aClaimThisInstanceDoesNotRememberIsMarkedByItsEventIds() {
+		// marks go by primary key with the positions the claim remembered; another
+		// instance's outbox (or this one, once it has forgotten the claim) has only
+		// the event ids, and must record exactly the same rows
+		List<DomainEvent> events = List.of(event(T0), event(T0.plusMillis(1)), event(T0.plusMillis(2)));
+		this.transactions.run(() -> events.forEach(this.outbox::add));
+		PostgresOutbox other = new PostgresOutbox(this.jdbc, () -> List.of(this.log, this.graph));
+
+		Instant at = T0.plusMillis(2);
+		Claim logClaim = claimOf(this.log, 2, at);
+		assertThat(this.transactions.inTransaction(() -> other.markDelivered(logClaim, at))).isEqualTo(2);
+		Claim graphClaim = claimOf(this.graph, 10, at);
+		assertThat(this.transactions.inTransaction(
+				() -> other.markFailed(graphClaim, at, Duration.ofSeconds(1), Duration.ofSeconds(5), "neo4j is down")))
+			.isEqualTo(3);
+		// the claiming instance's own mark of the same claims then matches nothing: the
+		// leases ended
+		assertThat(this.transactions.inTransaction(() -> this.outbox.markDelivered(logClaim, at))).isZero();
+		assertThat(this.transactions.inTransaction(() -> this.outbox.markDelivered(graphClaim, at))).isZero();
+
+		assertThat(claim(this.log, 10, at.plus(LEASE).plusSeconds(1))).containsExactly(events.get(2));
+		assertThat(claim(this.graph, 10, at.plusMillis(999))).isEmpty();
+		assertThat(claim(this.graph, 10, at.plusSeconds(1))).containsExactlyElementsOf(events);
+	}
+
+	@Test
 	void lagCountsUndeliveredEventsPerConsumerWithTheAgeOfTheOldest() {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 		DomainEvent older = event(now.minusSeconds(30));
