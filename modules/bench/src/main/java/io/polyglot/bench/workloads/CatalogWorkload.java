@@ -36,11 +36,11 @@ import org.bson.conversions.Bson;
 
 /**
  * Catalog (MongoDB): point read by id, filtered search (category + attribute + price
- * range, sorted by price, first page of 20) and the facets of the same filters as the
- * collection grows, and stock reservation on a few hot products under concurrent clients.
- * Targets: the MongoDB adapter (port), the same queries through the bare driver (raw),
- * and the routing's PostgreSQL catalog and stock adapters (baseline: same ports, same
- * contract).
+ * range, sorted by price, first page of 20) and the facets of the same filters (in the
+ * large category and in one that holds 1 % of the products) as the collection grows, and
+ * stock reservation on a few hot products under concurrent clients. Targets: the MongoDB
+ * adapter (port), the same queries through the bare driver (raw), and the routing's
+ * PostgreSQL catalog and stock adapters (baseline: same ports, same contract).
  */
 public final class CatalogWorkload implements Workload {
 
@@ -87,8 +87,15 @@ public final class CatalogWorkload implements Workload {
 				List.of(new AttributeDefinition("author", AttributeType.STRING, true, List.of()),
 						new AttributeDefinition("pages", AttributeType.INTEGER, false, List.of()),
 						new AttributeDefinition("format", AttributeType.ENUM, false, List.of("paper", "hard"))));
-		catalog.putCategory(category);
-		pg.putCategory(category);
+		// one product in a hundred is in a small category of its own: the facets of a
+		// category that holds a sliver of the catalog show whether the aggregation's
+		// $match reads through an index or the whole collection
+		Category rare = new Category(new CategoryCode("bench-rare-books"), "Benchmark rare books",
+				category.attributes());
+		for (Category each : List.of(category, rare)) {
+			catalog.putCategory(each);
+			pg.putCategory(each);
+		}
 		Random random = new Random(42);
 		List<ProductId> ids = new ArrayList<>();
 		List<Long> sizes = context.settings().sizesOr(List.of(1_000L, 10_000L), List.of(1_000L, 10_000L, 100_000L));
@@ -101,7 +108,7 @@ public final class CatalogWorkload implements Workload {
 			while (ids.size() + batch.size() < size) {
 				int i = ids.size() + batch.size();
 				Product product = new Product(ProductId.random(), "BENCH-" + i, "Book number " + i,
-						"A generated book for the bench", category.code(),
+						"A generated book for the bench", (i % 100 == 99) ? rare.code() : category.code(),
 						Money.parse((1 + random.nextInt(9_999)) + "." + (10 + random.nextInt(90)), "EUR"),
 						1_000 + random.nextInt(100), Map.of("author", "Author " + (i % 500), "pages",
 								(long) (50 + i % 900), "format", (i % 2 == 0) ? "paper" : "hard"),
@@ -163,6 +170,14 @@ public final class CatalogWorkload implements Workload {
 					(op) -> catalog.facets(query(category, op), category));
 			context.measure(concern(), "facets", "baseline", pgLabel, size,
 					(op) -> pg.facets(query(category, op), category));
+			context.check("facets-narrow",
+					Equivalence.targets("port",
+							(Equivalence.Answer) (i) -> catalog.facets(query(rare, i), rare).toString(), "baseline",
+							(Equivalence.Answer) (i) -> pg.facets(query(rare, i), rare).toString()));
+			context.measure(concern(), "facets-narrow", "port", mongoLabel, size,
+					(op) -> catalog.facets(query(rare, op), rare));
+			context.measure(concern(), "facets-narrow", "baseline", pgLabel, size,
+					(op) -> pg.facets(query(rare, op), rare));
 		}
 
 		// reservations on ten hot products under contention; each run gets ten fresh
