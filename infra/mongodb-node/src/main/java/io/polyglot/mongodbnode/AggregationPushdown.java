@@ -44,10 +44,11 @@ final class AggregationPushdown {
 	 * Runs an {@code aggregate} command with its collection armed when the pipeline
 	 * starts with a {@code $match} and has only stream stages.
 	 */
-	static Document during(String command, Document query, Supplier<MongoCollection<?>> collection,
+	static Document during(String command, Document query, Function<String, MongoCollection<?>> collectionNamed,
 			Supplier<Document> handle) {
 		Document filter = "aggregate".equals(command) ? leadingMatch(query.get("pipeline")) : null;
-		MongoCollection<?> target = (filter != null) ? collection.get() : null;
+		MongoCollection<?> target = (filter != null && query.get("aggregate") instanceof String name)
+				? collectionNamed.apply(name) : null;
 		if (target == null) {
 			return handle.get();
 		}

@@ -48,8 +48,7 @@ final class IndexedH2Database extends H2Database {
 	@Override
 	public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
 			Oplog oplog) {
-		return AggregationPushdown.during(command, query,
-				() -> (query.get("aggregate") instanceof String name) ? resolveCollection(name, false) : null,
+		return AggregationPushdown.during(command, query, (name) -> resolveCollection(name, false),
 				() -> super.handleCommand(channel, command, query, resolver, oplog));
 	}
 

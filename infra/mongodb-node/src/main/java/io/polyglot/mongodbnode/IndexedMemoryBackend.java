@@ -40,8 +40,7 @@ final class IndexedMemoryBackend extends MemoryBackend {
 		@Override
 		public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
 				Oplog oplog) {
-			return AggregationPushdown.during(command, query,
-					() -> (query.get("aggregate") instanceof String name) ? resolveCollection(name, false) : null,
+			return AggregationPushdown.during(command, query, (name) -> resolveCollection(name, false),
 					() -> super.handleCommand(channel, command, query, resolver, oplog));
 		}
 
