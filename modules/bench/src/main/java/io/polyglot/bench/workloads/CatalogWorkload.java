@@ -163,21 +163,8 @@ public final class CatalogWorkload implements Workload {
 			// facets of the same filters: an aggregation ($match, $unwind, $group, $sort)
 			// against GROUP BY over jsonb_each; the answer counts every matching
 			// product, so it grows with the collection even where the $match is indexed
-			context.check("facets", Equivalence.targets("port",
-					(Equivalence.Answer) (i) -> catalog.facets(query(category, i), category).toString(), "baseline",
-					(Equivalence.Answer) (i) -> pg.facets(query(category, i), category).toString()));
-			context.measure(concern(), "facets", "port", mongoLabel, size,
-					(op) -> catalog.facets(query(category, op), category));
-			context.measure(concern(), "facets", "baseline", pgLabel, size,
-					(op) -> pg.facets(query(category, op), category));
-			context.check("facets-narrow",
-					Equivalence.targets("port",
-							(Equivalence.Answer) (i) -> catalog.facets(query(rare, i), rare).toString(), "baseline",
-							(Equivalence.Answer) (i) -> pg.facets(query(rare, i), rare).toString()));
-			context.measure(concern(), "facets-narrow", "port", mongoLabel, size,
-					(op) -> catalog.facets(query(rare, op), rare));
-			context.measure(concern(), "facets-narrow", "baseline", pgLabel, size,
-					(op) -> pg.facets(query(rare, op), rare));
+			facets(context, "facets", category, catalog, pg, mongoLabel, pgLabel, size);
+			facets(context, "facets-narrow", rare, catalog, pg, mongoLabel, pgLabel, size);
 		}
 
 		// reservations on ten hot products under contention; each run gets ten fresh
@@ -211,6 +198,19 @@ public final class CatalogWorkload implements Workload {
 	}
 
 	/** Ten new products with ample stock, for one reservation run. */
+	/** Checks and measures the facets of the search's filters in one category. */
+	private void facets(BenchContext context, String workload, Category category, Catalog catalog, Catalog pg,
+			String mongoLabel, String pgLabel, long size) {
+		context.check(workload,
+				Equivalence.targets("port",
+						(Equivalence.Answer) (i) -> catalog.facets(query(category, i), category).toString(), "baseline",
+						(Equivalence.Answer) (i) -> pg.facets(query(category, i), category).toString()));
+		context.measure(concern(), workload, "port", mongoLabel, size,
+				(op) -> catalog.facets(query(category, op), category));
+		context.measure(concern(), workload, "baseline", pgLabel, size,
+				(op) -> pg.facets(query(category, op), category));
+	}
+
 	private static List<UUID> hot(Catalog catalog, Category category, Random random) {
 		List<UUID> hot = new ArrayList<>();
 		for (int i = 0; i < HOT; i++) {
