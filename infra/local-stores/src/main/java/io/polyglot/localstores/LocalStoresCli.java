@@ -43,6 +43,10 @@ public final class LocalStoresCli {
 			stores.stop();
 			stopped.countDown();
 		}, "local-stores-stop"));
+		// nothing else is printed until every store is up: a first start unpacks
+		// PostgreSQL and initialises Cassandra, which takes a while
+		System.out.println("Starting " + String.join(", ", stores.stores().keySet()) + " (data in "
+				+ data.toAbsolutePath() + ")...");
 		try {
 			stores.start();
 		}

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.polyglot.localstores.support.LateStopHost;
+import io.polyglot.localstores.support.StallTolerantDeadline;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Ctrl-C of a local run signals the whole process group: the stores' processes exit at
@@ -35,10 +38,13 @@ class LocalStoresShutdownIT {
 
 	private static final List<String> STORES = List.of("postgres", "redis", "mongodb");
 
-	/** Generous bounds for this busy machine, not targets. */
-	private static final long START_SECONDS = 180;
+	/**
+	 * Generous bounds for this busy machine, not targets; counted so that a stall of the
+	 * whole machine does not use them up.
+	 */
+	private static final Duration START = Duration.ofSeconds(180);
 
-	private static final long EXIT_SECONDS = 120;
+	private static final Duration EXIT = Duration.ofSeconds(120);
 
 	private Path root;
 
@@ -100,10 +106,14 @@ class LocalStoresShutdownIT {
 		Process parent = builder.start();
 		this.parents.add(parent);
 		Output output = new Output(parent);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
+		StallTolerantDeadline deadline = StallTolerantDeadline.after(START);
 		while (output.lines().stream().noneMatch((line) -> line.contains(ready))) {
-			assertThat(parent.isAlive()).as("the parent exited before the stores were up:\n%s", output).isTrue();
-			assertThat(System.nanoTime()).as("stores up within %d s:\n%s", START_SECONDS, output).isLessThan(deadline);
+			if (!parent.isAlive()) {
+				fail("the parent exited before the stores were up:%n%s%n%s", output, storeLogs());
+			}
+			if (deadline.expired()) {
+				fail("stores not up within %d s:%n%s%n%s", START.toSeconds(), output, storeLogs());
+			}
 			Thread.sleep(100);
 		}
 		return output;
@@ -130,12 +140,16 @@ class LocalStoresShutdownIT {
 	}
 
 	private void assertNothingIsLeft(Output output, Map<String, Integer> ports) throws Exception {
-		assertThat(output.parent().waitFor(EXIT_SECONDS, TimeUnit.SECONDS))
-			.as("the parent exits within %d s:\n%s", EXIT_SECONDS, output)
-			.isTrue();
+		StallTolerantDeadline exit = StallTolerantDeadline.after(EXIT);
+		while (output.parent().isAlive() && !exit.expired()) {
+			output.parent().waitFor(250, TimeUnit.MILLISECONDS);
+		}
+		assertThat(output.parent().isAlive())
+			.as("the parent still running after %d s:\n%s\n%s", EXIT.toSeconds(), output, storeLogs())
+			.isFalse();
 		// forked store JVMs notice their parent's end through a pipe: give them time
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_SECONDS);
-		while (System.nanoTime() < deadline && (!leftovers().isEmpty()
+		StallTolerantDeadline gone = StallTolerantDeadline.after(EXIT);
+		while (!gone.expired() && (!leftovers().isEmpty()
 				|| output.seenBefore().stream().anyMatch(ProcessHandle::isAlive) || anyListening(ports))) {
 			Thread.sleep(250);
 		}
@@ -150,6 +164,24 @@ class LocalStoresShutdownIT {
 			.isFalse());
 		assertThat(output.lines()).as("restarted during shutdown")
 			.noneMatch((line) -> line.contains(" restarted on port"));
+	}
+
+	/**
+	 * The last lines of every store's log under the data directory: the parent prints
+	 * nothing until all stores are up, so a start that never ends shows only here.
+	 */
+	private String storeLogs() {
+		StringBuilder logs = new StringBuilder();
+		try (Stream<Path> files = Files.walk(this.root, 2)) {
+			files.filter((file) -> file.getFileName().toString().endsWith(".log")).sorted().forEach((file) -> {
+				logs.append("--- ").append(this.root.relativize(file)).append(" (last 15 lines)\n");
+				LogTail.of(file, 15).forEach((line) -> logs.append(line).append('\n'));
+			});
+		}
+		catch (IOException ex) {
+			logs.append("(store logs unreadable: ").append(ex.getMessage()).append(")\n");
+		}
+		return (logs.length() > 0) ? logs.toString() : "(no store log under " + this.root + " yet)";
 	}
 
 	private static boolean anyListening(Map<String, Integer> ports) {

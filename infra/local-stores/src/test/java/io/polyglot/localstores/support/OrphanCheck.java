@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -61,8 +62,8 @@ public final class OrphanCheck {
 		BufferedReader output = new BufferedReader(
 				new InputStreamReader(host.getInputStream(), StandardCharsets.UTF_8));
 		StringBuilder seen = new StringBuilder();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(startSeconds);
-		while (System.nanoTime() < deadline) {
+		StallTolerantDeadline deadline = StallTolerantDeadline.after(Duration.ofSeconds(startSeconds));
+		while (!deadline.expired()) {
 			if (!output.ready()) {
 				if (!host.isAlive()) {
 					break;
