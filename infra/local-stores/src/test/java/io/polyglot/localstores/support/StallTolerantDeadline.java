@@ -40,9 +40,4 @@ public final class StallTolerantDeadline {
 		return this.usedNanos >= this.budgetNanos;
 	}
 
-	/** How much of the budget has been used, in whole seconds, for failure messages. */
-	public long usedSeconds() {
-		return Duration.ofNanos(this.usedNanos).toSeconds();
-	}
-
 }
